@@ -1,0 +1,204 @@
+"""OPDs and people of a region (the minimum the region settings need; the full
+directory with import and export builds on this)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..domain.people import PersonInput, ValidationError, validate_person
+from ..storage.models import Opd, Person
+from ..storage.store import Store
+from .errors import NotFound
+from .regions import _region, _uuid
+
+
+@dataclass(frozen=True)
+class OpdView:
+    id: str
+    name: str
+    short_name: str
+    aliases: tuple[str, ...]
+    head_person_id: str | None
+    head_name: str
+    position: int
+    archived: bool
+    people: int
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: str
+    prefix: str
+    name: str
+    suffix: str
+    nip: str
+    golongan: str
+    jabatan: str
+    opd_id: str | None
+    opd_name: str
+    phone: str
+    email: str
+    gender: str
+    category: str
+    archived: bool
+
+    @property
+    def full_name(self) -> str:
+        text = f"{self.prefix} {self.name}".strip()
+        return f"{text}, {self.suffix}" if self.suffix else text
+
+
+def person_view(p: Person) -> PersonView:
+    return PersonView(p.id.hex, p.prefix, p.name, p.suffix, p.nip, p.golongan, p.jabatan,
+                      p.opd_id.hex if p.opd_id else None,
+                      (p.opd.short_name or p.opd.name) if p.opd else "", p.phone, p.email,
+                      p.gender, p.category, p.archived)
+
+
+def _clean_aliases(aliases) -> list[str]:
+    seen, out = set(), []
+    for a in aliases or []:
+        a = " ".join(str(a).split())
+        if a and a.casefold() not in seen:
+            seen.add(a.casefold())
+            out.append(a)
+    return out
+
+
+class DirectoryService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- OPD -------------------------------------------------------------------------
+    def opds(self, region_id, include_archived: bool = False) -> list[OpdView]:
+        with self.store.session() as s:
+            r = _region(s, region_id)
+            counts = dict(s.execute(select(Person.opd_id, func.count()).where(
+                Person.region_id == r.id, Person.archived.is_(False)).group_by(Person.opd_id)).all())
+            q = select(Opd).where(Opd.region_id == r.id).order_by(Opd.position, Opd.name)
+            if not include_archived:
+                q = q.where(Opd.archived.is_(False))
+            out = []
+            for o in s.scalars(q):
+                head = s.get(Person, o.head_person_id) if o.head_person_id else None
+                out.append(OpdView(o.id.hex, o.name, o.short_name, tuple(o.alias_list),
+                                   o.head_person_id.hex if o.head_person_id else None,
+                                   person_view(head).full_name if head else "", o.position,
+                                   o.archived, counts.get(o.id, 0)))
+            return out
+
+    def save_opd(self, region_id, name: str, short_name: str = "", aliases=(),
+                 opd_id: str | None = None) -> str:
+        name = " ".join((name or "").split())
+        short_name = " ".join((short_name or "").split())
+        if not name:
+            raise ValidationError("Nama OPD wajib diisi.")
+        with self.store.session() as s:
+            r = _region(s, region_id)
+            others = s.scalars(select(Opd).where(Opd.region_id == r.id, Opd.archived.is_(False))).all()
+            for o in others:
+                if opd_id and o.id.hex == _uuid(opd_id).hex:
+                    continue
+                names = {o.name.casefold(), o.short_name.casefold(), *(a.casefold() for a in o.alias_list)}
+                if name.casefold() in names or (short_name and short_name.casefold() in names):
+                    raise ValidationError(f"OPD '{name}' sudah ada sebagai '{o.name}'.")
+            if opd_id:
+                opd = s.get(Opd, _uuid(opd_id))
+                if opd is None or opd.region_id != r.id:
+                    raise NotFound("OPD tidak ditemukan.")
+            else:
+                opd = Opd(region_id=r.id, name=name, position=len(others))
+                s.add(opd)
+            new_aliases = json.dumps(_clean_aliases(aliases), ensure_ascii=False)
+            for key, value in (("name", name), ("short_name", short_name), ("aliases", new_aliases)):
+                if getattr(opd, key) != value:
+                    setattr(opd, key, value)
+            s.flush()
+            return opd.id.hex
+
+    def add_common_opds(self, region_id, names: list[str] | None = None) -> int:
+        """Add OPDs from the built-in list (all of it, or the chosen names) that are missing."""
+        from ..domain.demo_data import COMMON_OPDS
+
+        existing = {o.name.casefold() for o in self.opds(region_id, include_archived=True)}
+        added = 0
+        for item in COMMON_OPDS:
+            if names is not None and item["name"] not in names:
+                continue
+            if item["name"].casefold() in existing:
+                continue
+            self.save_opd(region_id, item["name"], item["short_name"], item.get("aliases", ()))
+            added += 1
+        return added
+
+    def set_opd_head(self, opd_id, person_id: str | None) -> None:
+        with self.store.session() as s:
+            opd = s.get(Opd, _uuid(opd_id))
+            if opd is None:
+                raise NotFound("OPD tidak ditemukan.")
+            new = _uuid(person_id) if person_id else None
+            if new is not None:
+                p = s.get(Person, new)
+                if p is None or p.region_id != opd.region_id:
+                    raise NotFound("Orang itu tidak terdaftar di wilayah ini.")
+            if opd.head_person_id != new:
+                opd.head_person_id = new
+
+    def set_opd_archived(self, opd_id, archived: bool) -> None:
+        with self.store.session() as s:
+            opd = s.get(Opd, _uuid(opd_id))
+            if opd is None:
+                raise NotFound("OPD tidak ditemukan.")
+            if opd.archived != archived:
+                opd.archived = archived
+
+    def move_opd(self, opd_id, offset: int) -> None:
+        with self.store.session() as s:
+            opd = s.get(Opd, _uuid(opd_id))
+            if opd is None:
+                raise NotFound("OPD tidak ditemukan.")
+            siblings = list(s.scalars(select(Opd).where(Opd.region_id == opd.region_id,
+                                                        Opd.archived.is_(False))
+                                      .order_by(Opd.position, Opd.name)))
+            i = siblings.index(opd)
+            j = max(0, min(len(siblings) - 1, i + offset))
+            siblings.insert(j, siblings.pop(i))
+            for pos, item in enumerate(siblings):
+                if item.position != pos:
+                    item.position = pos
+
+    # --- people ----------------------------------------------------------------------
+    def people(self, region_id, include_archived: bool = False) -> list[PersonView]:
+        with self.store.session() as s:
+            r = _region(s, region_id)
+            q = select(Person).where(Person.region_id == r.id).order_by(Person.search_key)
+            if not include_archived:
+                q = q.where(Person.archived.is_(False))
+            return [person_view(p) for p in s.scalars(q)]
+
+    def save_person(self, region_id, data: PersonInput, person_id: str | None = None) -> str:
+        clean, _warnings = validate_person(data)
+        with self.store.session() as s:
+            r = _region(s, region_id)
+            if clean.opd_id:
+                opd = s.get(Opd, _uuid(clean.opd_id))
+                if opd is None or opd.region_id != r.id:
+                    raise NotFound("OPD tidak ditemukan di wilayah ini.")
+            if person_id:
+                p = s.get(Person, _uuid(person_id))
+                if p is None or p.region_id != r.id:
+                    raise NotFound("Orang tidak ditemukan.")
+            else:
+                p = Person(region_id=r.id, name=clean.name)
+                s.add(p)
+            values = dict(prefix=clean.prefix, name=clean.name, suffix=clean.suffix, nip=clean.nip,
+                          golongan=clean.golongan, jabatan=clean.jabatan,
+                          opd_id=_uuid(clean.opd_id) if clean.opd_id else None, phone=clean.phone,
+                          email=clean.email, gender=clean.gender, category=clean.category)
+            for key, value in values.items():
+                if getattr(p, key) != value:
+                    setattr(p, key, value)
+            s.flush()
+            return p.id.hex

@@ -1,0 +1,171 @@
+"""Numbered schema upgrades, each applied in its own transaction.
+
+The DDL of every step is frozen here as SQL: models may change later, an
+applied step never does. Add a new step at the end; never edit an old one.
+`PRAGMA user_version` holds the schema version of a database file.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable
+
+from .history import HISTORY_DDL, SYNCED_TABLES, install_history_triggers
+
+SCHEMA_V1_DDL = """
+CREATE TABLE region (
+    id CHAR(32) PRIMARY KEY,
+    kind VARCHAR(10) NOT NULL CHECK (kind IN ('kota', 'kabupaten')),
+    name VARCHAR(120) NOT NULL,
+    province VARCHAR(120) NOT NULL DEFAULT '',
+    office_name VARCHAR(200) NOT NULL DEFAULT '',
+    address VARCHAR(300) NOT NULL DEFAULT '',
+    phone VARCHAR(60) NOT NULL DEFAULT '',
+    email VARCHAR(120) NOT NULL DEFAULT '',
+    website VARCHAR(120) NOT NULL DEFAULT '',
+    logo_sha256 CHAR(64),
+    paper_size VARCHAR(4) NOT NULL DEFAULT 'A4' CHECK (paper_size IN ('A4', 'F4')),
+    status VARCHAR(12) NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived'))
+);
+CREATE TABLE framework (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL UNIQUE REFERENCES region (id) ON DELETE CASCADE,
+    name VARCHAR(120) NOT NULL,
+    kind VARCHAR(12) NOT NULL DEFAULT 'custom'
+);
+CREATE TABLE dimension (
+    id CHAR(32) PRIMARY KEY,
+    framework_id CHAR(32) NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+    code VARCHAR(40) NOT NULL DEFAULT '',
+    name VARCHAR(120) NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_dimension_framework ON dimension (framework_id);
+CREATE TABLE element (
+    id CHAR(32) PRIMARY KEY,
+    dimension_id CHAR(32) NOT NULL REFERENCES dimension (id) ON DELETE CASCADE,
+    name VARCHAR(160) NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_element_dimension ON element (dimension_id);
+CREATE TABLE opd (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL REFERENCES region (id) ON DELETE CASCADE,
+    name VARCHAR(200) NOT NULL,
+    short_name VARCHAR(60) NOT NULL DEFAULT '',
+    aliases TEXT NOT NULL DEFAULT '[]',
+    head_person_id CHAR(32) REFERENCES person (id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_opd_region ON opd (region_id);
+CREATE TABLE person (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL REFERENCES region (id) ON DELETE CASCADE,
+    prefix VARCHAR(60) NOT NULL DEFAULT '',
+    name VARCHAR(200) NOT NULL,
+    suffix VARCHAR(120) NOT NULL DEFAULT '',
+    nip VARCHAR(18) NOT NULL DEFAULT '',
+    golongan VARCHAR(10) NOT NULL DEFAULT '',
+    jabatan VARCHAR(200) NOT NULL DEFAULT '',
+    opd_id CHAR(32) REFERENCES opd (id) ON DELETE SET NULL,
+    phone VARCHAR(20) NOT NULL DEFAULT '',
+    email VARCHAR(120) NOT NULL DEFAULT '',
+    gender VARCHAR(1) NOT NULL DEFAULT '',
+    category VARCHAR(20) NOT NULL DEFAULT 'opd_staff',
+    archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_person_region ON person (region_id);
+CREATE INDEX ix_person_nip ON person (nip);
+CREATE TABLE official_role (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL REFERENCES region (id) ON DELETE CASCADE,
+    role VARCHAR(24) NOT NULL,
+    person_id CHAR(32) REFERENCES person (id) ON DELETE SET NULL,
+    UNIQUE (region_id, role)
+);
+CREATE TABLE bimtek (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL REFERENCES region (id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 4),
+    venue VARCHAR(200) NOT NULL DEFAULT '',
+    status VARCHAR(12) NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'ongoing', 'done')),
+    UNIQUE (region_id, stage)
+);
+CREATE TABLE bimtek_day (
+    id CHAR(32) PRIMARY KEY,
+    bimtek_id CHAR(32) NOT NULL REFERENCES bimtek (id) ON DELETE CASCADE,
+    day_date VARCHAR(10) NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_bimtek_day_bimtek ON bimtek_day (bimtek_id);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _split(HISTORY_DDL + SCHEMA_V1_DDL):
+        conn.execute(statement)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Search key for people (local, derived) and the place written above signatures."""
+    from ..domain.people import search_key
+
+    conn.execute("ALTER TABLE person ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX ix_person_search ON person (region_id, search_key)")
+    conn.execute("ALTER TABLE region ADD COLUMN signing_place VARCHAR(120) NOT NULL DEFAULT ''")
+    rows = conn.execute("SELECT id, prefix, name, suffix, nip FROM person").fetchall()
+    # search_key is a local column: filling it makes no history versions.
+    conn.executemany(
+        "UPDATE person SET search_key = ? WHERE id = ?",
+        [(person_search_key(name, prefix, suffix, nip, search_key), pid)
+         for pid, prefix, name, suffix, nip in rows],
+    )
+
+
+def person_search_key(name: str, prefix: str, suffix: str, nip: str, key_fn) -> str:
+    return " ".join(part for part in (key_fn(f"{prefix} {name} {suffix}"), nip) if part)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "skema awal: wilayah, OPD, orang, kerangka, bimtek, riwayat versi", _v1),
+    Migration(2, "kunci pencarian orang dan tempat penandatanganan", _v2),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def _split(script: str) -> list[str]:
+    """Split a DDL script into statements, keeping trigger bodies whole."""
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        raise ValueError("incomplete SQL statement in migration script")
+    return statements
+
+
+def apply_migration(conn: sqlite3.Connection, migration: Migration) -> None:
+    """One upgrade step in one transaction (conn must be in autocommit mode)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migration.apply(conn)
+        existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in SYNCED_TABLES:
+            if table in existing:
+                install_history_triggers(conn, table)
+        conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,159 @@
+"""SQLAlchemy 2 models of the current view. History is written by triggers (history.py).
+
+The DDL lives in migrations.py; tests check that these models match it.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, Uuid, event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Region(Base):
+    __tablename__ = "region"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(120))
+    province: Mapped[str] = mapped_column(String(120), default="")
+    office_name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    website: Mapped[str] = mapped_column(String(120), default="")
+    logo_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    paper_size: Mapped[str] = mapped_column(String(4), default="A4")
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    signing_place: Mapped[str] = mapped_column(String(120), default="")
+
+    framework: Mapped["Framework | None"] = relationship(back_populates="region", uselist=False)
+
+
+class Framework(Base):
+    __tablename__ = "framework"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(12), default="custom")
+
+    region: Mapped[Region] = relationship(back_populates="framework")
+    dimensions: Mapped[list["Dimension"]] = relationship(
+        back_populates="framework", order_by="Dimension.position", cascade="all, delete-orphan")
+
+
+class Dimension(Base):
+    __tablename__ = "dimension"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    framework_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("framework.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(40), default="")
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    framework: Mapped[Framework] = relationship(back_populates="dimensions")
+    elements: Mapped[list["Element"]] = relationship(
+        back_populates="dimension", order_by="Element.position", cascade="all, delete-orphan")
+
+
+class Element(Base):
+    __tablename__ = "element"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    dimension_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dimension.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(160))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    dimension: Mapped[Dimension] = relationship(back_populates="elements")
+
+
+class Opd(Base):
+    __tablename__ = "opd"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(60), default="")
+    aliases: Mapped[str] = mapped_column(Text, default="[]")
+    head_person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL", use_alter=True), default=None)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @property
+    def alias_list(self) -> list[str]:
+        return list(json.loads(self.aliases or "[]"))
+
+    @alias_list.setter
+    def alias_list(self, values: list[str]) -> None:
+        self.aliases = json.dumps([v for v in values if v], ensure_ascii=False)
+
+
+class Person(Base):
+    __tablename__ = "person"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    prefix: Mapped[str] = mapped_column(String(60), default="")
+    name: Mapped[str] = mapped_column(String(200))
+    suffix: Mapped[str] = mapped_column(String(120), default="")
+    nip: Mapped[str] = mapped_column(String(18), default="", index=True)
+    golongan: Mapped[str] = mapped_column(String(10), default="")
+    jabatan: Mapped[str] = mapped_column(String(200), default="")
+    opd_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("opd.id", ondelete="SET NULL"), default=None)
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    gender: Mapped[str] = mapped_column(String(1), default="")
+    category: Mapped[str] = mapped_column(String(20), default="opd_staff")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    opd: Mapped[Opd | None] = relationship(foreign_keys=[opd_id])
+
+
+class OfficialRole(Base):
+    __tablename__ = "official_role"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(24))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), default=None)
+
+    person: Mapped[Person | None] = relationship()
+
+
+class Bimtek(Base):
+    __tablename__ = "bimtek"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    stage: Mapped[int] = mapped_column(Integer)
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(12), default="planned")
+
+    days: Mapped[list["BimtekDay"]] = relationship(
+        back_populates="bimtek", order_by="BimtekDay.day_date", cascade="all, delete-orphan")
+
+
+class BimtekDay(Base):
+    __tablename__ = "bimtek_day"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    bimtek_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bimtek.id", ondelete="CASCADE"), index=True)
+    day_date: Mapped[str] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    bimtek: Mapped[Bimtek] = relationship(back_populates="days")
+
+
+@event.listens_for(Session, "before_flush")
+def _derive_local_columns(session: Session, _ctx, _instances) -> None:
+    """Keep derived, local-only columns (not history) in step with their sources."""
+    from ..domain.people import search_key
+    from .migrations import person_search_key
+
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, Person):
+            obj.search_key = person_search_key(obj.name or "", obj.prefix or "", obj.suffix or "",
+                                               obj.nip or "", search_key)

@@ -1,0 +1,290 @@
+"""The main window: navigation on the left, the current area on the right.
+
+It paints before the database layer is loaded (see app.py) and fills in when
+`attach_services` is called.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QSplitter, QStackedWidget)
+
+from .. import APP_NAME, __version__
+from ..domain.people import ValidationError
+from ..i18n import tr
+from ..paths import AppPaths
+from ..services.errors import ServiceError
+from ..settings import Preferences
+from .feedback import show_error, show_info
+from .icons import Icons
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+    first_painted = Signal()
+
+    AREAS = ("regions", "dashboard", "settings")
+
+    def __init__(self, paths: AppPaths, prefs: Preferences, parent=None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.prefs = prefs
+        self.services = None
+        self.icons = Icons()
+        self.region_id: str | None = None
+        self.region_title = ""
+        self._painted = False
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        loading = QLabel(tr("Memuat data…"))
+        loading.setAlignment(Qt.AlignCenter)
+        loading.setObjectName("loading")
+        self.stack.addWidget(loading)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.statusBar().showMessage(tr("Semua perubahan tersimpan otomatis."))
+        self.ui_state = QSettings(str(paths.ui_state), QSettings.IniFormat)
+        geometry = self.ui_state.value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        state = self.ui_state.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # --- start-up ------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def attach_services(self, services) -> None:
+        """Build the areas once the store is open."""
+        from .pages.dashboard import DashboardPage
+        from .pages.region_list import RegionListPage
+        from .pages.region_settings import RegionSettingsPage
+
+        self.services = services
+        self.region_page = RegionListPage(self.icons)
+        self.dashboard_page = DashboardPage(self.icons)
+        self.settings_page = RegionSettingsPage(services, self.icons)
+        self.pages = {"regions": self.region_page, "dashboard": self.dashboard_page,
+                      "settings": self.settings_page}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "settings": tr("Pengaturan wilayah")}
+        for key in self.AREAS:
+            item = QListWidgetItem(self.icons.get(key), labels[key])
+            item.setData(Qt.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        self.region_page.create_requested.connect(self.create_region)
+        self.region_page.demo_requested.connect(self.create_demo)
+        self.region_page.open_requested.connect(self.open_region)
+        self.region_page.archive_requested.connect(self.archive_region)
+        self.region_page.show_archived_changed.connect(lambda _v: self.refresh_regions())
+        self.dashboard_page.edit_bimtek_requested.connect(self.edit_bimtek)
+        self.dashboard_page.settings_requested.connect(lambda: self.show_area("settings"))
+        self.settings_page.changed.connect(self._region_changed)
+        self._build_menus()
+        self.refresh_regions()
+        last = self.prefs.last_region_id
+        if last and any(r.id == last for r in services.regions.list()):
+            self.open_region(last)
+        else:
+            self.show_area("regions")
+        self.statusBar().showMessage(tr("Semua perubahan tersimpan otomatis · perangkat {device}",
+                                        device=services.store.info.device_name))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(tr("&Berkas"))
+        self._action(file_menu, tr("Wilayah &baru…"), "add", QKeySequence.New, self.create_region)
+        self._action(file_menu, tr("&Daftar wilayah"), "regions", "Ctrl+1", lambda: self.show_area("regions"))
+        self.dashboard_action = self._action(file_menu, tr("Da&sbor wilayah"), "dashboard", "Ctrl+2",
+                                             lambda: self.show_area("dashboard"))
+        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+3",
+                                            lambda: self.show_area("settings"))
+        file_menu.addSeparator()
+        self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
+        file_menu.addSeparator()
+        self._action(file_menu, tr("&Keluar"), "quit", QKeySequence.Quit, self.close)
+        tools = bar.addMenu(tr("&Alat"))
+        self._action(tools, tr("&Preferensi…"), "language", QKeySequence.Preferences, self.preferences)
+        help_menu = bar.addMenu(tr("Ban&tuan"))
+        self._action(help_menu, tr("&Tentang {app}", app=APP_NAME), "about", None, self.about)
+
+    def _action(self, menu, text, icon, shortcut, slot) -> QAction:
+        action = QAction(self.icons.get(icon), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # --- navigation ------------------------------------------------------------------
+    def show_area(self, key: str) -> None:
+        if key in ("dashboard", "settings") and self.region_id is None:
+            key = "regions"
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            if item.data(Qt.UserRole) == key:
+                self.nav.setCurrentItem(item)
+        self.stack.setCurrentWidget(self.pages[key])
+
+    def _nav_changed(self, current, _previous) -> None:
+        if current is not None:
+            self.show_area(current.data(Qt.UserRole))
+
+    def _update_nav(self) -> None:
+        has_region = self.region_id is not None
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            if item.data(Qt.UserRole) != "regions":
+                item.setHidden(not has_region)
+        self.dashboard_action.setEnabled(has_region)
+        self.settings_action.setEnabled(has_region)
+        self.setWindowTitle(f"{self.region_title} — {APP_NAME}" if has_region else APP_NAME)
+
+    # --- regions ---------------------------------------------------------------------
+    def refresh_regions(self, select: str | None = None) -> None:
+        rows = self.services.regions.list(include_archived=self.region_page.show_archived.isChecked())
+        self.region_page.set_regions(rows, select or self.region_id)
+        self._update_nav()
+
+    def open_region(self, region_id: str) -> None:
+        try:
+            detail = self.services.regions.detail(region_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return
+        self.region_id = region_id
+        self.region_title = detail.display_name
+        self._show_dashboard(detail)
+        self.settings_page.load(region_id, detail.display_name)
+        self.prefs.last_region_id = region_id
+        self._save_prefs()
+        self._update_nav()
+        self.show_area("dashboard")
+
+    def _show_dashboard(self, detail=None) -> None:
+        if detail is None:
+            detail = self.services.regions.detail(self.region_id)
+        self.region_title = detail.display_name
+        people = len(self.services.directory.people(self.region_id))
+        opds = len(self.services.directory.opds(self.region_id))
+        self.dashboard_page.show_region(detail, people, opds, self.services.regions.logo(self.region_id))
+
+    def _region_changed(self) -> None:
+        self._show_dashboard()
+        self.settings_page.title.setText(tr("Pengaturan {region}", region=self.region_title))
+        self.refresh_regions()
+
+    def create_region(self) -> None:
+        from .dialogs.region_dialog import RegionDialog
+
+        dialog = RegionDialog(self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        try:
+            region_id = self.services.regions.create(dialog.value(), dialog.framework_kind())
+        except (ValidationError, ServiceError) as exc:
+            show_error(self, exc)
+            return
+        self.refresh_regions(region_id)
+        self.open_region(region_id)
+        self.show_area("settings")
+
+    def create_demo(self) -> None:
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            region_id = self.services.demo.existing() or self.services.demo.create()
+        except (ValidationError, ServiceError) as exc:
+            QApplication.restoreOverrideCursor()
+            show_error(self, exc)
+            return
+        QApplication.restoreOverrideCursor()
+        self.refresh_regions(region_id)
+        self.open_region(region_id)
+
+    def archive_region(self, region_id: str, archived: bool) -> None:
+        self.services.regions.set_archived(region_id, archived)
+        if archived and region_id == self.region_id:
+            self.region_id = None
+            self.region_title = ""
+            self.prefs.last_region_id = ""
+            self._save_prefs()
+        self.refresh_regions(region_id)
+        self.statusBar().showMessage(tr("Wilayah diarsipkan.") if archived else tr("Wilayah dipulihkan."), 5000)
+
+    def edit_bimtek(self, bimtek_id: str) -> None:
+        from .dialogs.bimtek_dialog import BimtekDialog
+
+        card = next(c for c in self.services.bimtek.cards(self.region_id) if c.id == bimtek_id)
+        dialog = BimtekDialog(card, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        try:
+            self.services.bimtek.update(bimtek_id, **dialog.values())
+        except (ValidationError, ServiceError) as exc:
+            show_error(self, exc)
+            return
+        self._show_dashboard()
+
+    # --- tools -------------------------------------------------------------------------
+    def backup(self) -> None:
+        from datetime import datetime
+
+        default = str(self.paths.data_dir / f"cadangan-kotacerdas-{datetime.now():%Y%m%d-%H%M}.sqlite")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Cadangkan basis data"), default,
+                                              tr("Basis data SQLite (*.sqlite)"))
+        if not path:
+            return
+        try:
+            from pathlib import Path
+
+            written = self.services.maintenance.backup(Path(path))
+        except (OSError, ServiceError, RuntimeError) as exc:
+            show_error(self, tr("Cadangan gagal: {why}", why=exc))
+            return
+        show_info(self, tr("Cadangan ditulis ke {path}", path=written))
+
+    def preferences(self) -> None:
+        from .dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.prefs.language, self.services.store.info.device_name, self)
+        if dialog.exec() == QDialog.Accepted and dialog.chosen_language() != self.prefs.language:
+            self.prefs.language = dialog.chosen_language()
+            self._save_prefs()
+            self.language_changed.emit(self.prefs.language)
+
+    def about(self) -> None:
+        info = self.services.store.info
+        show_info(self, tr("{app} {version}\nAlat fasilitasi bimtek masterplan smart city, sepenuhnya luring.\n\n"
+                           "Folder data: {data}\nPerangkat: {device}\nVersi skema: {schema}",
+                           app=APP_NAME, version=__version__, data=self.paths.data_dir,
+                           device=info.device_name, schema=info.schema_version), tr("Tentang"))
+
+    def _save_prefs(self) -> None:
+        try:
+            self.prefs.save(self.paths.settings)
+        except OSError:
+            self.statusBar().showMessage(tr("Preferensi tidak dapat disimpan."), 5000)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self.ui_state.setValue("main/geometry", self.saveGeometry())
+        self.ui_state.setValue("main/state", self.saveState())
+        self.ui_state.sync()
+        super().closeEvent(event)
