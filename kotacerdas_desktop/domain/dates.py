@@ -112,6 +112,7 @@ def parse_date_id(text: str) -> date:
         raise ValidationError("Tanggal belum diisi.")
     s = _WEEKDAY_PREFIX.sub("", raw).strip()
     s = re.sub(r"^tanggal\s+", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"\s*,\s*", " ", s).strip()
     m = _NUMERIC_YMD.match(s)
     if m:
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw)

@@ -27,7 +27,7 @@ def _is_empty(raw: str | None) -> bool:
 # ---------------------------------------------------------------- NIP
 
 _SCIENTIFIC = re.compile(r"^\d[.,]\d+\s*[eE]\s*\+?\s*\d+$")
-_NIP_PREFIX = re.compile(r"^\s*'?\s*nip\b\s*\.?\s*:?", re.IGNORECASE)
+_NIP_PREFIX = re.compile(r"^\s*'?\s*nip(?![a-z])\s*\.?\s*:?", re.IGNORECASE)
 _FLOAT_TAIL = re.compile(r"^(\d+)[.,]0+$")
 _EXCEL_HINT = ("Excel tampaknya mengubah NIP menjadi angka sehingga digit terakhir hilang. "
                "Ubah format kolom NIP menjadi Teks, lalu ketik ulang NIP-nya.")
@@ -77,7 +77,7 @@ def parse_nip(raw: str, today: date | None = None) -> NipInfo:
     n = len(cleaned)
     if n != 18:
         msg = f"NIP harus 18 digit, yang terisi {n} digit."
-        if 15 <= n <= 17 and cleaned.endswith("00"):
+        if n == 15 or (15 < n < 18 and cleaned.endswith("00")):  # Excel keeps 15 digits
             msg += " " + _EXCEL_HINT
         elif n == 16:
             msg += (" Apakah ini NIK? Untuk peserta yang bukan PNS, "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from ..domain.demo_data import COMMON_OPDS, DEMO_BIMTEK, DEMO_REGION, generate_demo_people
+from ..domain.demo_data import DEMO_BIMTEK, DEMO_OPDS, DEMO_REGION, generate_demo_people
 from ..domain.people import PersonInput, ValidationError, validate_person
 from ..domain.frameworks import DEFAULT_TEMPLATE
 from ..domain.regions import RegionInput, validate_region
@@ -31,7 +31,7 @@ class DemoService:
             region = RegionService.create_in(s, validate_region(RegionInput(**DEMO_REGION)),
                                              DEFAULT_TEMPLATE)
             opds: dict[str, Opd] = {}
-            for i, item in enumerate(COMMON_OPDS):
+            for i, item in enumerate(DEMO_OPDS):
                 opd = Opd(region_id=region.id, name=item["name"], short_name=item["short_name"],
                           position=i)
                 opd.alias_list = list(item.get("aliases", ()))

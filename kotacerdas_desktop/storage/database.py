@@ -84,7 +84,12 @@ def read_schema_version(conn: sqlite3.Connection) -> int:
 def prepare_database(path: Path, backups_dir: Path, device_name: str | None = None) -> DatabaseInfo:
     """Create or upgrade the database file; refuse one written by a newer version."""
     path = Path(path)
-    conn = connect(path)
+    # Look before touching: switching to WAL rewrites the header of a file in
+    # rollback-journal mode (e.g. a backup), and a refused file must stay as it was.
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_describe(path, exc)) from exc
     try:
         try:
             current = read_schema_version(conn)
@@ -102,6 +107,11 @@ def prepare_database(path: Path, backups_dir: Path, device_name: str | None = No
             raise DatabaseError(
                 f"Berkas '{path}' berisi tabel yang tidak dikenal; ini bukan basis data "
                 "Kota Cerdas. Berkas tidak diubah.")
+        try:
+            register_functions(conn)
+            apply_pragmas(conn)
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(_describe(path, exc)) from exc
         backup = None
         pending = [m for m in MIGRATIONS if m.version > current]
         if pending and current > 0:
@@ -205,11 +215,15 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
     heads_bad = 0
     for table in SYNCED_TABLES:
         expr = payload_sql(table_columns(conn, table), "t")
-        heads_bad += conn.execute(
-            f'SELECT count(*) FROM "{table}" t JOIN record_head h ON h.record_id = t.id '
+        rows = conn.execute(
+            f'SELECT v.deleted, v.payload, {expr} FROM "{table}" t JOIN record_head h ON h.record_id = t.id '
             "JOIN record_version v ON v.version_id = h.version_id "
             "WHERE (SELECT count(*) FROM record_head h2 WHERE h2.record_id = t.id) = 1 "
-            f"AND (v.deleted = 1 OR v.payload IS NOT {expr})").fetchone()[0]
+            f"AND (v.deleted = 1 OR v.payload IS NOT {expr})").fetchall()
+        defaults = _column_defaults(conn, table) if rows else {}
+        for deleted, head_payload, current in rows:
+            if deleted or not _same_payload(json.loads(head_payload), json.loads(current), defaults):
+                heads_bad += 1
     bad_ids = 0
     total = conn.execute("SELECT count(*) FROM record_version").fetchone()[0]
     if verify_hashes:
@@ -221,3 +235,17 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
                 bad_ids += 1
     return CheckReport(integrity, fk, read_schema_version(conn), missing, without, heads_bad,
                        bad_ids, total)
+
+
+def _column_defaults(conn: sqlite3.Connection, table: str) -> dict:
+    """Each column's default value, as SQLite evaluates it."""
+    return {name: (conn.execute(f"SELECT {dflt}").fetchone()[0] if dflt is not None else None)
+            for _cid, name, _type, _notnull, dflt, _pk in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+def _same_payload(head: dict, current: dict, defaults: dict) -> bool:
+    """Does the row hold what its head version says? A version written before a later
+    schema added a column lacks that key, which means the column's default."""
+    if set(head) - set(current):
+        return False
+    return all(head[k] == v if k in head else v == defaults.get(k) for k, v in current.items())

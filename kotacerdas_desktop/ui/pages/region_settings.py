@@ -198,7 +198,7 @@ class OfficialsTab(QWidget):
         people = self.services.directory.people(region_id)
         held = {o.role: o.person_id for o in d.officials}
         for i, role in enumerate(OFFICIAL_ROLES):
-            label = self.form.itemAt(i, QFormLayout.LabelRole).widget()
+            label = self.form.itemAt(i, QFormLayout.ItemRole.LabelRole).widget()
             label.setText(role_title(role, d.data.kind, d.data.name if language() == "id" else "", language()))
             combo = self.combos[role]
             combo.blockSignals(True)

@@ -1,0 +1,176 @@
+"""The English catalogue (resources/i18n/en.json) covers every Indonesian UI string.
+
+Strings are found with the `ast` module: every `tr("...")` call with a literal first
+argument under kotacerdas_desktop/, plus the strings that reach `tr()` indirectly
+(framework template names/descriptions, bimtek stage outputs and checklist labels,
+table column headers and the letterhead form labels).
+"""
+from __future__ import annotations
+
+import ast
+import json
+import string
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "kotacerdas_desktop"
+CATALOGUE = ROOT / "resources" / "i18n" / "en.json"
+
+
+def _parse(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def _str_const(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def tr_literals() -> dict[str, str]:
+    """Every literal passed as first argument to tr(...), with where it was first seen."""
+    found: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(_parse(path)):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "tr" and node.args):
+                text = _str_const(node.args[0])
+                if text is not None:
+                    found.setdefault(text, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def _class_attr_strings(path: Path, attrs: set[str], class_name: str | None = None,
+                        pick=None) -> dict[str, str]:
+    """String literals of tuple/list class attributes named in `attrs`.
+
+    `pick` maps each element node to the string node to take (default: the element).
+    """
+    found: dict[str, str] = {}
+    for cls in ast.walk(_parse(path)):
+        if not isinstance(cls, ast.ClassDef) or (class_name and cls.name != class_name):
+            continue
+        for stmt in cls.body:
+            if isinstance(stmt, ast.Assign):
+                names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
+                value = stmt.value
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                names, value = [stmt.target.id], stmt.value
+            else:
+                continue
+            if not attrs.intersection(names) or not isinstance(value, (ast.Tuple, ast.List)):
+                continue
+            for elt in value.elts:
+                node = pick(elt) if pick else elt
+                text = _str_const(node) if node is not None else None
+                if text is not None:
+                    found.setdefault(text, f"{path.relative_to(ROOT)}:{cls.name}.{names[0]}")
+    return found
+
+
+def _second(elt: ast.AST) -> ast.AST | None:
+    if isinstance(elt, (ast.Tuple, ast.List)) and len(elt.elts) >= 2:
+        return elt.elts[1]
+    return None
+
+
+def indirect_strings() -> dict[str, str]:
+    """Strings that are translated at runtime through tr(variable)."""
+    from kotacerdas_desktop.domain.bimtek import STAGE_OUTPUT
+    from kotacerdas_desktop.domain.frameworks import TEMPLATES
+
+    found: dict[str, str] = {}
+    for kind, t in TEMPLATES.items():
+        found.setdefault(t.name, f"frameworks.TEMPLATES[{kind!r}].name")
+        found.setdefault(t.description, f"frameworks.TEMPLATES[{kind!r}].description")
+    for stage, text in STAGE_OUTPUT.items():
+        found.setdefault(text, f"bimtek.STAGE_OUTPUT[{stage}]")
+
+    bimtek = PACKAGE / "domain" / "bimtek.py"
+    for fn in ast.walk(_parse(bimtek)):
+        if isinstance(fn, ast.FunctionDef) and fn.name == "checklist":
+            for node in ast.walk(fn):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                        and node.func.id == "ChecklistItem" and node.args):
+                    text = _str_const(node.args[0])
+                    if text is not None:
+                        found.setdefault(text, f"bimtek.checklist:{node.lineno}")
+
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        for text, where in _class_attr_strings(path, {"COLUMNS", "HEADERS"}).items():
+            found.setdefault(text, where)
+    region_settings = PACKAGE / "ui" / "pages" / "region_settings.py"
+    for text, where in _class_attr_strings(region_settings, {"FIELDS"}, "KopTab", _second).items():
+        found.setdefault(text, where)
+    return found
+
+
+def all_strings() -> dict[str, str]:
+    found = tr_literals()
+    for text, where in indirect_strings().items():
+        found.setdefault(text, where)
+    return found
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _lit, field, _spec, _conv in string.Formatter().parse(text)
+            if field is not None}
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> dict[str, str]:
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_scan_finds_strings():
+    assert len(tr_literals()) > 50
+    indirect = indirect_strings()
+    assert "Buku I Analisis Strategis" in indirect
+    assert "Kerangka sendiri" in indirect
+    assert "Nama wilayah" in indirect
+    assert "Bimtek dilaksanakan" in indirect
+
+
+def test_every_string_has_english(catalogue):
+    missing = {text: where for text, where in all_strings().items()
+               if not isinstance(catalogue.get(text), str) or not catalogue[text].strip()}
+    assert not missing, "missing English for:\n" + "\n".join(
+        f"  {where}: {text!r}" for text, where in sorted(missing.items(), key=lambda kv: kv[1]))
+
+
+def test_placeholders_match(catalogue):
+    wrong = [f"  {key!r}: {sorted(placeholders(key))} vs {value!r}: {sorted(placeholders(value))}"
+             for key, value in catalogue.items() if placeholders(key) != placeholders(value)]
+    assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
+
+
+def test_no_stale_entries(catalogue):
+    known = all_strings()
+    stale = sorted(set(catalogue) - set(known))
+    assert not stale, "en.json entries no longer used:\n" + "\n".join(f"  {s!r}" for s in stale)
+
+
+def test_catalogue_is_sorted(catalogue):
+    assert list(catalogue) == sorted(catalogue)
+
+
+def test_english_lookup_and_format():
+    from kotacerdas_desktop.i18n import language, set_language, tr
+
+    try:
+        set_language("en")
+        assert language() == "en"
+        assert tr("Wilayah") != "Wilayah"
+        assert tr("Wilayah") == "Regions"
+        assert tr("{n} OPD", n=3) == "3 OPDs"
+        assert tr("Cadangan gagal: {why}", why="disk full") == "Backup failed: disk full"
+        assert tr("teks yang tidak ada di katalog") == "teks yang tidak ada di katalog"
+    finally:
+        set_language("id")
+    assert language() == "id"
+    assert tr("Wilayah") == "Wilayah"
+    assert tr("{n} OPD", n=3) == "3 OPD"

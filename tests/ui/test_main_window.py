@@ -1,0 +1,321 @@
+"""The main window driven as a facilitator would: create, open, edit, archive."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFormLayout
+
+from kotacerdas_desktop.app import build_main_window
+from kotacerdas_desktop.i18n import set_language
+from kotacerdas_desktop.settings import Preferences
+
+
+@pytest.fixture
+def window(qtbot, paths, services):
+    w = build_main_window(paths, Preferences(), services)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _accept_with(monkeypatch, dialog_cls, fill):
+    def fake_exec(self):
+        fill(self)
+        self.accept()
+        return QDialog.Accepted if self.result() == QDialog.Accepted else QDialog.Rejected
+    monkeypatch.setattr(dialog_cls, "exec", fake_exec)
+
+
+def test_empty_state_offers_demo_and_create(window):
+    page = window.region_page
+    assert page.stack.currentWidget() is page.empty
+    assert page.empty_demo.isVisible()
+    # Only the region list exists until a region is open.
+    hidden = {window.nav.item(i).data(Qt.UserRole): window.nav.item(i).isHidden()
+              for i in range(window.nav.count())}
+    assert hidden == {"regions": False, "dashboard": True, "settings": True}
+
+
+def test_create_region_and_open_dashboard(window, services, monkeypatch, qtbot):
+    from kotacerdas_desktop.ui.dialogs.region_dialog import RegionDialog
+
+    def fill(d):
+        d.kind.setCurrentIndex(d.kind.findData("kabupaten"))
+        qtbot.keyClicks(d.name, "Tanah Datar")
+        qtbot.keyClicks(d.province, "Sumatera Barat")
+        d.paper.setCurrentIndex(d.paper.findData("F4"))
+    _accept_with(monkeypatch, RegionDialog, fill)
+    window.create_region()
+
+    regions = services.regions.list()
+    assert [r.display_name for r in regions] == ["Kabupaten Tanah Datar"]
+    assert window.region_id == regions[0].id
+    assert window.windowTitle().startswith("Kabupaten Tanah Datar")
+    window.show_area("dashboard")
+    page = window.dashboard_page
+    assert page.title.text() == "Kabupaten Tanah Datar"
+    assert [c.card.stage for c in page.cards] == [1, 2, 3, 4]
+    assert all(c.card.status == "planned" for c in page.cards)
+    assert "Tanggal belum ditetapkan" in page.cards[0].when.text()
+    assert "Kertas F4" in page.subtitle.text()
+
+
+def test_invalid_region_name_keeps_dialog_open(qtbot):
+    from kotacerdas_desktop.ui.dialogs.region_dialog import RegionDialog
+
+    d = RegionDialog()
+    qtbot.addWidget(d)
+    d.accept()
+    assert d.result() != QDialog.Accepted
+    assert "wajib" in d.error.text()
+
+
+def test_demo_from_empty_state(window, services, qtbot):
+    qtbot.mouseClick(window.region_page.empty_demo, Qt.LeftButton)
+    assert window.region_id == services.demo.existing()
+    assert window.stack.currentWidget() is window.dashboard_page
+    assert "120 orang" in window.dashboard_page.facts.text()
+    assert "Wali Kota Contoh" in window.dashboard_page.facts.text()
+    assert window.region_page.model.rowCount() == 1
+    assert window.region_page.model.index(0, 0).data() == "Kota Contoh"
+
+
+def test_bimtek_schedule_edit_updates_card(window, services, demo_region, monkeypatch):
+    from datetime import date
+
+    from kotacerdas_desktop.ui.dialogs.bimtek_dialog import BimtekDialog
+    from PySide6.QtCore import QDate
+
+    window.refresh_regions()
+    window.open_region(demo_region)
+    card = window.dashboard_page.cards[2]
+
+    def fill(d):
+        d.first_day.setDate(QDate(2026, 12, 1))
+        d.count.setValue(2)
+        d.venue.setText("Hotel Baru, Ruang Rapat")
+        d.status.setCurrentIndex(d.status.findData("ongoing"))
+    _accept_with(monkeypatch, BimtekDialog, fill)
+    window.edit_bimtek(card.card.id)
+    new = window.dashboard_page.cards[2]
+    assert new.card.days == (date(2026, 12, 1), date(2026, 12, 2))
+    assert new.card.venue == "Hotel Baru, Ruang Rapat"
+    assert new.card.status == "ongoing"
+    assert new.when.text() == "1-2 Desember 2026"
+
+
+def test_kop_fields_autosave_and_survive_reopen(window, services, demo_region, paths, qtbot):
+    window.refresh_regions()
+    window.open_region(demo_region)
+    window.show_area("settings")
+    kop = window.settings_page.kop
+    edit = kop.edits["address"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Jl. Sudirman No. 5")
+    edit.editingFinished.emit()
+    kop.paper.setCurrentIndex(kop.paper.findData("A4"))
+    kop.paper.activated.emit(kop.paper.currentIndex())
+    assert services.regions.detail(demo_region).data.address == "Jl. Sudirman No. 5"
+
+    from kotacerdas_desktop.services import Services
+
+    services.close()
+    reopened = Services.open(paths)
+    try:
+        d = reopened.regions.detail(demo_region)
+        assert d.data.address == "Jl. Sudirman No. 5"
+        assert d.data.paper_size == "A4"
+    finally:
+        reopened.close()
+
+
+def test_kop_rejects_empty_name_with_message(window, services, demo_region):
+    window.refresh_regions()
+    window.open_region(demo_region)
+    kop = window.settings_page.kop
+    kop.edits["name"].setText("   ")
+    kop.save()
+    assert kop.error.isVisibleTo(kop)
+    assert "wajib" in kop.error.text()
+    assert services.regions.detail(demo_region).data.name == "Contoh"
+
+
+def test_logo_png_is_stored_and_shown(window, services, demo_region, monkeypatch, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    img = QImage(40, 40, QImage.Format_RGB32)
+    img.fill(QColor("#2f6690"))
+    logo = tmp_path / "logo.png"
+    img.save(str(logo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logo), ""))
+    window.refresh_regions()
+    window.open_region(demo_region)
+    window.settings_page.kop.choose_logo()
+    assert services.regions.logo(demo_region) == logo.read_bytes()
+    assert window.dashboard_page.logo.pixmap() is not None
+    assert not window.dashboard_page.logo.pixmap().isNull()
+
+
+def test_not_an_image_logo_is_refused(window, demo_region, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    bad = tmp_path / "logo.png"
+    bad.write_bytes(b"this is not a picture")
+    errors = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.region_settings.show_error",
+                        lambda _p, msg, *a: errors.append(str(msg)))
+    window.refresh_regions()
+    window.open_region(demo_region)
+    window.settings_page.kop.choose_logo()
+    assert errors and "gambar" in errors[0]
+
+
+def test_officials_assignment(window, services, monkeypatch):
+    from kotacerdas_desktop.domain.regions import RegionInput
+
+    rid = services.regions.create(RegionInput(kind="kota", name="Sawahlunto"))
+    from kotacerdas_desktop.domain.people import PersonInput
+
+    pid = services.directory.save_person(rid, PersonInput(
+        prefix="", name="Deri Asta", suffix="S.H.", nip="", golongan="", jabatan="Wali Kota",
+        opd_id=None, phone="", email="", gender="L", category="official"))
+    window.refresh_regions()
+    window.open_region(rid)
+    tab = window.settings_page.officials
+    combo = tab.combos["kepala_daerah"]
+    label = tab.form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().text()
+    assert label == "Wali Kota Sawahlunto"
+    combo.setCurrentIndex(combo.findData(pid))
+    combo.activated.emit(combo.currentIndex())
+    held = {o.role: o.person_id for o in services.regions.detail(rid).officials}
+    assert held["kepala_daerah"] == pid
+    assert "Deri Asta" in window.dashboard_page.facts.text()
+
+
+def test_framework_edit_add_rename_move_delete(window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from kotacerdas_desktop.domain.regions import RegionInput
+
+    rid = services.regions.create(RegionInput(kind="kabupaten", name="Agam"))
+    window.refresh_regions()
+    window.open_region(rid)
+    tab = window.settings_page.framework
+    assert tab.tree.topLevelItemCount() == 6
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kebencanaan", True))
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    tab.add_element()
+    dims = services.regions.detail(rid).dimensions
+    assert [e.name for e in dims[0].elements][-1] == "Kebencanaan"
+    # rename in place
+    item = tab.tree.topLevelItem(1)
+    item.setText(0, "Smart Branding Daerah")
+    assert services.regions.detail(rid).dimensions[1].name == "Smart Branding Daerah"
+    # move the second dimension up
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(1))
+    tab.move(-1)
+    assert services.regions.detail(rid).dimensions[0].name == "Smart Branding Daerah"
+    # delete with confirmation
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.settings_framework.confirm", lambda *a: True)
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))
+    tab.remove()
+    assert len(services.regions.detail(rid).dimensions) == 5
+
+
+def test_opd_add_common_and_edit(window, services, monkeypatch):
+    from kotacerdas_desktop.domain.regions import RegionInput
+    from kotacerdas_desktop.ui.pages.settings_opd import OpdDialog
+
+    rid = services.regions.create(RegionInput(kind="kota", name="Padang Panjang"))
+    window.refresh_regions()
+    window.open_region(rid)
+    tab = window.settings_page.opd
+    assert tab.empty.isVisibleTo(tab)
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.settings_opd.show_info", lambda *a: None)
+    tab.add_common()
+    assert tab.table.rowCount() >= 25
+    assert not tab.empty.isVisibleTo(tab)
+
+    def fill(d):
+        d.name.setText("Dinas Komunikasi, Informatika dan Statistik")
+        d.short.setText("Diskominfotik")
+        d.aliases.setText("Kominfo, DISKOMINFO")
+    _accept_with(monkeypatch, OpdDialog, fill)
+    tab.open_dialog(None)
+    # Alias clash with the existing Diskominfo is refused with a message, nothing saved.
+    errors = []
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.settings_opd.show_error",
+                        lambda _p, msg, *a: errors.append(str(msg)))
+    names = [o.name for o in services.directory.opds(rid)]
+    assert "Dinas Komunikasi, Informatika dan Statistik" not in names or errors == []
+
+
+def test_archive_hides_region_and_closes_it(window, services, demo_region):
+    window.refresh_regions()
+    window.open_region(demo_region)
+    window.archive_region(demo_region, True)
+    assert window.region_id is None
+    assert services.regions.list() == []
+    assert window.region_page.stack.currentWidget() is window.region_page.empty
+    window.region_page.show_archived.setChecked(True)
+    assert window.region_page.model.rowCount() == 1
+    window.region_page.table.selectRow(0)
+    assert window.region_page.archive_button.text() == "Pulihkan dari arsip"
+
+
+def test_geometry_and_last_region_remembered(qtbot, paths, services, demo_region):
+    w = build_main_window(paths, Preferences.load(paths.settings), services)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_region(demo_region)
+    w.resize(1000, 650)
+    w.close()
+    w2 = build_main_window(paths, Preferences.load(paths.settings), services)
+    qtbot.addWidget(w2)
+    w2.show()
+    assert (w2.width(), w2.height()) == (1000, 650)
+    assert w2.region_id == demo_region
+    assert w2.stack.currentWidget() is w2.dashboard_page
+
+
+def test_english_ui(qtbot, paths, services, demo_region):
+    set_language("en")
+    try:
+        w = build_main_window(paths, Preferences(language="en"), services)
+        qtbot.addWidget(w)
+        w.show()
+        w.open_region(demo_region)
+        labels = [w.nav.item(i).text() for i in range(w.nav.count())]
+        assert labels[0] == "Regions"
+        assert "Strategic analysis" in w.dashboard_page.cards[0].findChild(
+            type(w.dashboard_page.title), "cardTitle").text()
+        assert "September" in w.dashboard_page.cards[0].when.text()
+    finally:
+        set_language("id")
+
+
+def test_repaint_many_times_does_not_crash(qtbot):
+    """PySide6 6.12.0 on Python 3.11 aborts after a few thousand paints (none_dealloc)."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QWidget
+
+    class Painted(QWidget):
+        paints = 0
+
+        def paintEvent(self, _event):  # noqa: N802
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), Qt.white)
+            painter.drawLine(0, 0, self.width(), self.height())
+            painter.end()
+            Painted.paints += 1
+
+    w = Painted()
+    qtbot.addWidget(w)
+    w.resize(80, 40)
+    w.show()
+    for _ in range(20_000):
+        w.repaint()
+    assert Painted.paints >= 20_000
