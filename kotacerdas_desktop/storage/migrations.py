@@ -108,8 +108,13 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 
 def _v2(conn: sqlite3.Connection) -> None:
-    """Search key for people (local, derived) and the place written above signatures."""
+    """Search key for people (local, derived), the place written above signatures, and a
+    guard so that INSERT OR REPLACE cannot overwrite a version (REPLACE skips delete triggers)."""
     from ..domain.people import search_key
+
+    conn.execute("""CREATE TRIGGER kc_version_no_overwrite BEFORE INSERT ON record_version
+        WHEN EXISTS (SELECT 1 FROM record_version WHERE version_id = NEW.version_id)
+        BEGIN SELECT RAISE(ABORT, 'record_version is append-only: version exists'); END""")
 
     conn.execute("ALTER TABLE person ADD COLUMN search_key TEXT NOT NULL DEFAULT ''")
     conn.execute("CREATE INDEX ix_person_search ON person (region_id, search_key)")

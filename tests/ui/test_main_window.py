@@ -239,18 +239,29 @@ def test_opd_add_common_and_edit(window, services, monkeypatch):
     assert tab.table.rowCount() >= 25
     assert not tab.empty.isVisibleTo(tab)
 
-    def fill(d):
-        d.name.setText("Dinas Komunikasi, Informatika dan Statistik")
-        d.short.setText("Diskominfotik")
-        d.aliases.setText("Kominfo, DISKOMINFO")
-    _accept_with(monkeypatch, OpdDialog, fill)
-    tab.open_dialog(None)
-    # Alias clash with the existing Diskominfo is refused with a message, nothing saved.
     errors = []
     monkeypatch.setattr("kotacerdas_desktop.ui.pages.settings_opd.show_error",
                         lambda _p, msg, *a: errors.append(str(msg)))
-    names = [o.name for o in services.directory.opds(rid)]
-    assert "Dinas Komunikasi, Informatika dan Statistik" not in names or errors == []
+    entered = {}
+
+    def fill(d):
+        d.name.setText(entered["name"])
+        d.short.setText(entered["short"])
+        d.aliases.setText(entered["aliases"])
+    _accept_with(monkeypatch, OpdDialog, fill)
+    # An alias that another OPD already has is refused with a message; nothing saved.
+    before = len(services.directory.opds(rid))
+    entered.update(name="Dinas Kominfo dan Statistik", short="Diskominfotik", aliases="Diskominfo")
+    tab.open_dialog(None)
+    assert errors and "sudah ada" in errors[0]
+    assert len(services.directory.opds(rid)) == before
+    # A genuinely new OPD is saved with its aliases and shown.
+    entered.update(name="Badan Pengelola Kawasan Wisata", short="BPKW", aliases="Pengelola Wisata, BPKW Kota")
+    tab.open_dialog(None)
+    saved = [o for o in services.directory.opds(rid) if o.short_name == "BPKW"]
+    assert saved and saved[0].aliases == ("Pengelola Wisata", "BPKW Kota")
+    assert tab.current().short_name == "BPKW"
+    assert len(errors) == 1
 
 
 def test_archive_hides_region_and_closes_it(window, services, demo_region):
@@ -269,14 +280,18 @@ def test_archive_hides_region_and_closes_it(window, services, demo_region):
 def test_geometry_and_last_region_remembered(qtbot, paths, services, demo_region):
     w = build_main_window(paths, Preferences.load(paths.settings), services)
     qtbot.addWidget(w)
-    w.show()
+    with qtbot.waitExposed(w):
+        w.show()
     w.open_region(demo_region)
-    w.resize(1000, 650)
+    # The offscreen screen is small; use the narrowest size the window allows.
+    size = (w.minimumSizeHint().width(), 650)
+    w.resize(*size)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == size)
     w.close()
     w2 = build_main_window(paths, Preferences.load(paths.settings), services)
     qtbot.addWidget(w2)
     w2.show()
-    assert (w2.width(), w2.height()) == (1000, 650)
+    assert (w2.width(), w2.height()) == size
     assert w2.region_id == demo_region
     assert w2.stack.currentWidget() is w2.dashboard_page
 
@@ -315,7 +330,8 @@ def test_repaint_many_times_does_not_crash(qtbot):
     w = Painted()
     qtbot.addWidget(w)
     w.resize(80, 40)
-    w.show()
+    with qtbot.waitExposed(w):
+        w.show()
     for _ in range(20_000):
         w.repaint()
     assert Painted.paints >= 20_000

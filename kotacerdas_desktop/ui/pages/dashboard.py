@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ...domain.bimtek import STAGE_OUTPUT, STAGES, STATUSES, STATUSES_EN
 from ...domain.dates import format_date, format_date_range
@@ -42,6 +42,7 @@ class BimtekCardWidget(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         title = QLabel(stage_title(card.stage))
         title.setObjectName("cardTitle")
+        title.setWordWrap(True)
         statuses = STATUSES if language() == "id" else STATUSES_EN
         self.status = QLabel(statuses[card.status])
         self.status.setObjectName("statusBadge")
@@ -53,6 +54,7 @@ class BimtekCardWidget(QFrame):
         output.setObjectName("cardOutput")
         output.setWordWrap(True)
         self.when = QLabel(days_text(card))
+        self.when.setWordWrap(True)
         self.where = QLabel(card.venue or tr("Tempat belum ditetapkan"))
         self.where.setWordWrap(True)
         self.progress = QProgressBar()
@@ -110,10 +112,17 @@ class DashboardPage(QWidget):
         self.facts.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
+        cards = QWidget()
+        cards.setObjectName("dashboardCards")
+        cards.setLayout(self.grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(cards)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.facts)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(scroll, 1)
         self.cards: list[BimtekCardWidget] = []
 
     def show_region(self, detail: RegionDetail, people: int, opds: int, logo: bytes | None) -> None:

@@ -186,6 +186,8 @@ class OfficialsTab(QWidget):
             combo.setObjectName(f"official_{role}")
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.NoInsert)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(30)
             combo.completer().setFilterMode(Qt.MatchContains)
             combo.completer().setCompletionMode(combo.completer().CompletionMode.PopupCompletion)
             combo.activated.connect(lambda _i, r=role: self._save(r))

@@ -26,6 +26,8 @@ class OpdDialog(QDialog):
         self.aliases = QLineEdit(", ".join(opd.aliases) if opd else "")
         self.aliases.setPlaceholderText(tr("nama lain, dipisah koma: DISKOMINFO, Dinas Kominfo"))
         self.head = QComboBox()
+        self.head.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.head.setMinimumContentsLength(30)
         self.head.addItem(tr("— belum diisi —"), None)
         ordered = sorted(people, key=lambda p: (opd is None or p.opd_id != opd.id, p.name))
         for p in ordered:
