@@ -1,32 +1,15 @@
-"""Use cases: the only API that the UI and the CLI call. Each call is one transaction."""
+"""Use cases: the only API that the UI and the CLI call. Each call is one transaction.
+
+`Services` lives in services/bundle.py and is loaded on first use, so that
+importing `services.errors` (as the window does before its first paint) does not
+pull in SQLAlchemy.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from ..paths import AppPaths
-from ..storage.database import DatabaseInfo
-from ..storage.store import Store
-from .bimtek import BimtekService
-from .demo import DemoService
-from .directory import DirectoryService
-from .maintenance import MaintenanceService
-from .regions import RegionService
+def __getattr__(name: str):
+    if name == "Services":
+        from .bundle import Services
 
-
-@dataclass
-class Services:
-    store: Store
-    regions: RegionService
-    directory: DirectoryService
-    bimtek: BimtekService
-    demo: DemoService
-    maintenance: MaintenanceService
-
-    @classmethod
-    def open(cls, paths: AppPaths, info: DatabaseInfo | None = None) -> "Services":
-        store = Store.open(paths, info)
-        return cls(store, RegionService(store), DirectoryService(store), BimtekService(store),
-                   DemoService(store), MaintenanceService(store))
-
-    def close(self) -> None:
-        self.store.close()
+        return Services
+    raise AttributeError(name)

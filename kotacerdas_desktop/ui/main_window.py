@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QSplitter, QStackedWidget)
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget)
 
 from .. import APP_NAME, __version__
 from ..domain.people import ValidationError
@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.region_id: str | None = None
         self.region_title = ""
         self._painted = False
+        self._settings_loaded_for: str | None = None
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
 
@@ -46,12 +47,14 @@ class MainWindow(QMainWindow):
         loading.setAlignment(Qt.AlignCenter)
         loading.setObjectName("loading")
         self.stack.addWidget(loading)
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.stack.setContentsMargins(12, 8, 12, 4)
+        self.setCentralWidget(central)
         self.statusBar().showMessage(tr("Semua perubahan tersimpan otomatis."))
         self.ui_state = QSettings(str(paths.ui_state), QSettings.IniFormat)
         geometry = self.ui_state.value("main/geometry")
@@ -142,6 +145,9 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) == key:
                 self.nav.setCurrentItem(item)
+        if key == "settings" and self._settings_loaded_for != self.region_id:
+            self.settings_page.load(self.region_id, self.region_title)
+            self._settings_loaded_for = self.region_id
         self.stack.setCurrentWidget(self.pages[key])
 
     def _nav_changed(self, current, _previous) -> None:
@@ -173,7 +179,7 @@ class MainWindow(QMainWindow):
         self.region_id = region_id
         self.region_title = detail.display_name
         self._show_dashboard(detail)
-        self.settings_page.load(region_id, detail.display_name)
+        self._settings_loaded_for = None  # loaded when first shown
         self.prefs.last_region_id = region_id
         self._save_prefs()
         self._update_nav()

@@ -133,6 +133,7 @@ def test_kop_fields_autosave_and_survive_reopen(window, services, demo_region, p
 def test_kop_rejects_empty_name_with_message(window, services, demo_region):
     window.refresh_regions()
     window.open_region(demo_region)
+    window.show_area("settings")
     kop = window.settings_page.kop
     kop.edits["name"].setText("   ")
     kop.save()
@@ -152,6 +153,7 @@ def test_logo_png_is_stored_and_shown(window, services, demo_region, monkeypatch
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(logo), ""))
     window.refresh_regions()
     window.open_region(demo_region)
+    window.show_area("settings")
     window.settings_page.kop.choose_logo()
     assert services.regions.logo(demo_region) == logo.read_bytes()
     assert window.dashboard_page.logo.pixmap() is not None
@@ -169,6 +171,7 @@ def test_not_an_image_logo_is_refused(window, demo_region, monkeypatch, tmp_path
                         lambda _p, msg, *a: errors.append(str(msg)))
     window.refresh_regions()
     window.open_region(demo_region)
+    window.show_area("settings")
     window.settings_page.kop.choose_logo()
     assert errors and "gambar" in errors[0]
 
@@ -184,6 +187,7 @@ def test_officials_assignment(window, services, monkeypatch):
         opd_id=None, phone="", email="", gender="L", category="official"))
     window.refresh_regions()
     window.open_region(rid)
+    window.show_area("settings")
     tab = window.settings_page.officials
     combo = tab.combos["kepala_daerah"]
     label = tab.form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().text()
@@ -203,6 +207,7 @@ def test_framework_edit_add_rename_move_delete(window, services, monkeypatch):
     rid = services.regions.create(RegionInput(kind="kabupaten", name="Agam"))
     window.refresh_regions()
     window.open_region(rid)
+    window.show_area("settings")
     tab = window.settings_page.framework
     assert tab.tree.topLevelItemCount() == 6
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kebencanaan", True))
@@ -232,6 +237,7 @@ def test_opd_add_common_and_edit(window, services, monkeypatch):
     rid = services.regions.create(RegionInput(kind="kota", name="Padang Panjang"))
     window.refresh_regions()
     window.open_region(rid)
+    window.show_area("settings")
     tab = window.settings_page.opd
     assert tab.empty.isVisibleTo(tab)
     monkeypatch.setattr("kotacerdas_desktop.ui.pages.settings_opd.show_info", lambda *a: None)

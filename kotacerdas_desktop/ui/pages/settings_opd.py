@@ -83,9 +83,11 @@ class OpdTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in (1, 2, 3, 4):
-            h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        for col, mode in enumerate((QHeaderView.Stretch, QHeaderView.ResizeToContents, QHeaderView.Stretch,
+                                    QHeaderView.Stretch, QHeaderView.ResizeToContents)):
+            h.setSectionResizeMode(col, mode)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.ElideRight)
         self.add = QPushButton(icons.get("add"), tr("OPD baru…"))
         self.edit = QPushButton(icons.get("edit"), tr("Ubah…"))
         self.up = QPushButton(icons.get("up"), "")
@@ -125,6 +127,7 @@ class OpdTab(QWidget):
             values = (o.name, o.short_name, ", ".join(o.aliases), o.head_name, str(o.people))
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if c == 4:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(r, c, item)

@@ -1,0 +1,32 @@
+"""All services over one open store."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..paths import AppPaths
+from ..storage.database import DatabaseInfo
+from ..storage.store import Store
+from .bimtek import BimtekService
+from .demo import DemoService
+from .directory import DirectoryService
+from .maintenance import MaintenanceService
+from .regions import RegionService
+
+
+@dataclass
+class Services:
+    store: Store
+    regions: RegionService
+    directory: DirectoryService
+    bimtek: BimtekService
+    demo: DemoService
+    maintenance: MaintenanceService
+
+    @classmethod
+    def open(cls, paths: AppPaths, info: DatabaseInfo | None = None) -> "Services":
+        store = Store.open(paths, info)
+        return cls(store, RegionService(store), DirectoryService(store), BimtekService(store),
+                   DemoService(store), MaintenanceService(store))
+
+    def close(self) -> None:
+        self.store.close()
