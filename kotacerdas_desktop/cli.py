@@ -104,6 +104,13 @@ def run(argv: list[str]) -> int:
     except OSError as exc:
         print(f"kotacerdas-cli: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
+        import logging
+
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        print(f"kotacerdas-cli: kesalahan tak terduga ({type(exc).__name__}: {exc}). "
+              "Data yang sudah tersimpan tetap aman; jalankan 'check' untuk memeriksa.", file=sys.stderr)
+        return 1
     finally:
         if services is not None:
             services.close()

@@ -65,12 +65,18 @@ def validate_region(data: RegionInput) -> RegionInput:
     paper = (data.paper_size or "A4").strip().upper()
     if paper not in PAPER_SIZES:
         raise ValidationError("Ukuran kertas harus A4 atau F4.")
-    tidy = lambda s, n: " ".join((s or "").split())[:n]  # noqa: E731
+    def tidy(value: str, limit: int, label: str) -> str:
+        text = " ".join((value or "").split())
+        if len(text) > limit:
+            raise ValidationError(f"{label} terlalu panjang (maksimal {limit} karakter).")
+        return text
+
     return RegionInput(
-        kind=kind, name=name, province=tidy(data.province, 120),
-        office_name=tidy(data.office_name, 200), address=tidy(data.address, 300),
-        phone=tidy(data.phone, 60), email=tidy(data.email, 120), website=tidy(data.website, 120),
-        paper_size=paper, signing_place=tidy(data.signing_place, 120) or name,
+        kind=kind, name=name, province=tidy(data.province, 120, "Provinsi"),
+        office_name=tidy(data.office_name, 200, "Nama kantor"),
+        address=tidy(data.address, 300, "Alamat"), phone=tidy(data.phone, 60, "Telepon"),
+        email=tidy(data.email, 120, "Email"), website=tidy(data.website, 120, "Laman"),
+        paper_size=paper, signing_place=tidy(data.signing_place, 120, "Tempat penandatanganan") or name,
     )
 
 

@@ -152,20 +152,33 @@ def backup_database(conn: sqlite3.Connection, backups_dir: Path, reason: str,
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backups_dir / f"kotacerdas-{stamp}-{reason}.sqlite"
     target = Path(target)
+    if not target.parent.is_dir():
+        raise DatabaseError(f"Folder tujuan '{target.parent}' tidak ada.")
+    if target.exists() and not target.is_file():
+        raise DatabaseError(f"'{target}' bukan berkas; pilih nama berkas lain.")
     tmp = target.with_name(target.name + ".tmp")
-    dest = sqlite3.connect(str(tmp))
     try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-        ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        dest.close()
-    if ok != "ok":
         tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"Cadangan basis data tidak utuh: {ok}")
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+            ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dest.close()
+        if ok != "ok":
+            raise DatabaseError(f"Cadangan basis data tidak utuh: {ok}")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise DatabaseError(f"Cadangan tidak dapat ditulis ke '{target}': {why}. "
+                            "Periksa ruang kosong dan izin tulis di tujuan.") from exc
+    except DatabaseError:
+        tmp.unlink(missing_ok=True)
+        raise
     if target.parent == backups_dir:
         _rotate(backups_dir, keep)
     return target

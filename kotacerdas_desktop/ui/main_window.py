@@ -59,7 +59,12 @@ class MainWindow(QMainWindow):
         self.ui_state = QSettings(str(paths.ui_state), QSettings.IniFormat)
         geometry = self.ui_state.value("main/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            screen = QApplication.primaryScreen()
+            area = screen.availableGeometry() if screen else None
+            width, height = 1180, 760
+            if area is not None:
+                width, height = min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.9))
+            self.resize(width, height)
         state = self.ui_state.value("main/state")
         if state is not None:
             self.restoreState(state)
