@@ -11,7 +11,7 @@ from ..domain.people import PersonInput, ValidationError, validate_person
 from ..storage.models import Opd, Person
 from ..storage.store import Store
 from .errors import NotFound
-from .regions import _region, _uuid
+from .regions import _region, _uuid, reposition
 
 
 @dataclass(frozen=True)
@@ -162,12 +162,7 @@ class DirectoryService:
             siblings = list(s.scalars(select(Opd).where(Opd.region_id == opd.region_id,
                                                         Opd.archived.is_(False))
                                       .order_by(Opd.position, Opd.name)))
-            i = siblings.index(opd)
-            j = max(0, min(len(siblings) - 1, i + offset))
-            siblings.insert(j, siblings.pop(i))
-            for pos, item in enumerate(siblings):
-                if item.position != pos:
-                    item.position = pos
+            reposition(siblings, opd, offset)
 
     # --- people ----------------------------------------------------------------------
     def people(self, region_id, include_archived: bool = False) -> list[PersonView]:

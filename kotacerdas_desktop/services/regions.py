@@ -98,6 +98,16 @@ def _region(session: Session, region_id) -> Region:
     return region
 
 
+def reposition(siblings: list, obj, offset: int) -> None:
+    """Move obj by offset among its ordered siblings and renumber `position` (only changed rows)."""
+    i = siblings.index(obj)
+    j = max(0, min(len(siblings) - 1, i + offset))
+    siblings.insert(j, siblings.pop(i))
+    for pos, item in enumerate(siblings):
+        if item.position != pos:
+            item.position = pos
+
+
 def card_for(b: Bimtek) -> BimtekCard:
     days = tuple(date.fromisoformat(d.day_date) for d in b.days)
     facts = bimtek_domain.BimtekFacts(b.stage, b.status, b.venue, days)
@@ -322,13 +332,8 @@ class RegionService:
             obj = s.get(model, _uuid(item_id))
             if obj is None:
                 raise NotFound("Data tidak ditemukan.")
-            siblings = list(obj.framework.dimensions if kind == "dimension" else obj.dimension.elements)
-            i = siblings.index(obj)
-            j = max(0, min(len(siblings) - 1, i + offset))
-            siblings.insert(j, siblings.pop(i))
-            for pos, item in enumerate(siblings):
-                if item.position != pos:
-                    item.position = pos
+            reposition(list(obj.framework.dimensions if kind == "dimension" else obj.dimension.elements),
+                       obj, offset)
 
     def remove(self, kind: str, item_id) -> None:
         """Delete a dimension (with its elements) or an element; history keeps a tombstone."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLineEdit, QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QLineEdit, QSpinBox
 
 from ...domain.bimtek import STATUSES, STATUSES_EN
 from ...i18n import language, tr
 from ...services.regions import BimtekCard
 from ..pages.dashboard import stage_title
+from ..widgets.form_dialog import build_form_dialog
 
 
 class BimtekDialog(QDialog):
@@ -33,20 +33,8 @@ class BimtekDialog(QDialog):
         for code, label in labels.items():
             self.status.addItem(label, code)
         self.status.setCurrentIndex(list(labels).index(card.status))
-        form = QFormLayout()
-        form.addRow(tr("Hari pertama"), self.first_day)
-        form.addRow(tr("Jumlah hari"), self.count)
-        form.addRow(tr("Tempat"), self.venue)
-        form.addRow(tr("Status"), self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(tr("Simpan"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        build_form_dialog(self, [(tr("Hari pertama"), self.first_day), (tr("Jumlah hari"), self.count),
+                                 (tr("Tempat"), self.venue), (tr("Status"), self.status)], tr("Simpan"))
 
     def days(self) -> list[date]:
         q = self.first_day.date()

@@ -1,10 +1,10 @@
 """Preferences: display language and this device's name."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel
 
 from ...i18n import LANGUAGES, tr
+from ..widgets.form_dialog import build_form_dialog
 
 
 class PreferencesDialog(QDialog):
@@ -15,19 +15,11 @@ class PreferencesDialog(QDialog):
         for code, label in LANGUAGES.items():
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        form = QFormLayout()
-        form.addRow(tr("Bahasa tampilan"), self.language)
-        form.addRow(tr("Perangkat ini"), QLabel(device))
         note = QLabel(tr("Dokumen resmi tetap berbahasa Indonesia."))
         note.setObjectName("pageIntro")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        build_form_dialog(self, [(tr("Bahasa tampilan"), self.language),
+                                 (tr("Perangkat ini"), QLabel(device))], "OK", extras=(note,),
+                          min_width=360)
 
     def chosen_language(self) -> str:
         return self.language.currentData()

@@ -1,13 +1,13 @@
 """Create a region: kind, name, province, paper size and starting framework."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 
 from ...domain.frameworks import DEFAULT_TEMPLATE, TEMPLATES
 from ...domain.people import ValidationError
 from ...domain.regions import KINDS, PAPER_SIZES, RegionInput, validate_region
 from ...i18n import tr
+from ..widgets.form_dialog import build_form_dialog, error_label
 
 
 class RegionDialog(QDialog):
@@ -30,26 +30,11 @@ class RegionDialog(QDialog):
             self.framework.addItem(tr(t.name), code)
             self.framework.setItemData(self.framework.count() - 1, tr(t.description), 3)
         self.framework.setCurrentIndex(list(TEMPLATES).index(DEFAULT_TEMPLATE))
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form = QFormLayout()
-        form.addRow(tr("Jenis"), self.kind)
-        form.addRow(tr("Nama"), self.name)
-        form.addRow(tr("Provinsi"), self.province)
-        form.addRow(tr("Ukuran kertas"), self.paper)
-        form.addRow(tr("Kerangka"), self.framework)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(tr("Buat"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(440)
+        self.error = error_label()
+        build_form_dialog(self, [(tr("Jenis"), self.kind), (tr("Nama"), self.name),
+                                 (tr("Provinsi"), self.province), (tr("Ukuran kertas"), self.paper),
+                                 (tr("Kerangka"), self.framework)],
+                          tr("Buat"), extras=(self.error,), min_width=440)
 
     def value(self) -> RegionInput:
         return RegionInput(kind=self.kind.currentData(), name=self.name.text(),

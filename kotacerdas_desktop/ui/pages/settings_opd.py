@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ...domain.people import ValidationError
 from ...i18n import tr
@@ -14,6 +14,7 @@ from ...services.directory import OpdView, PersonView
 from ...services.errors import ServiceError
 from ..feedback import confirm, show_error, show_info
 from ..icons import Icons
+from ..widgets.form_dialog import build_form_dialog, error_label
 
 
 class OpdDialog(QDialog):
@@ -34,24 +35,10 @@ class OpdDialog(QDialog):
             self.head.addItem(f"{p.full_name} · {p.jabatan}".strip(" ·"), p.id)
         if opd and opd.head_person_id:
             self.head.setCurrentIndex(max(0, self.head.findData(opd.head_person_id)))
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.hide()
-        form = QFormLayout()
-        form.addRow(tr("Nama OPD"), self.name)
-        form.addRow(tr("Singkatan"), self.short)
-        form.addRow(tr("Nama lain"), self.aliases)
-        form.addRow(tr("Kepala OPD"), self.head)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(tr("Simpan"))
-        buttons.button(QDialogButtonBox.Cancel).setText(tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.error = error_label()
+        build_form_dialog(self, [(tr("Nama OPD"), self.name), (tr("Singkatan"), self.short),
+                                 (tr("Nama lain"), self.aliases), (tr("Kepala OPD"), self.head)],
+                          tr("Simpan"), extras=(self.error,), min_width=520)
 
     def accept(self) -> None:
         if not self.name.text().strip():
