@@ -1,5 +1,5 @@
-"""PyInstaller entry script for the GUI (see installer.spec)."""
+"""PyInstaller entry script (see installer.spec): the GUI, or the CLI when a command is given."""
 
-from kotacerdas_desktop.__main__ import main_gui
+from kotacerdas_desktop.__main__ import main
 
-raise SystemExit(main_gui())
+raise SystemExit(main())

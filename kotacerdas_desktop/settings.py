@@ -14,7 +14,6 @@ from pathlib import Path
 class Preferences:
     language: str = "id"
     last_region_id: str = ""
-    demo_offered: bool = False
 
     @classmethod
     def load(cls, path: Path) -> "Preferences":

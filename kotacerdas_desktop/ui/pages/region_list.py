@@ -82,7 +82,7 @@ class RegionListPage(QWidget):
         heading.setObjectName("emptyHeading")
         text = QLabel(tr("Buat kabupaten/kota yang akan didampingi, lalu atur kop surat, "
                          "kerangka smart city, pejabat dan daftar OPD-nya. Ingin melihat-lihat "
-                         "dulu? Kota Contoh berisi 30 OPD dan 120 peserta fiktif."))
+                         "dulu? Kota Contoh berisi 33 OPD dan 120 peserta fiktif."))
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignCenter)
         self.empty_new = QPushButton(icons.get("add"), tr("Buat wilayah baru"))
