@@ -127,7 +127,7 @@ class DashboardPage(QWidget):
 
     def show_region(self, detail: RegionDetail, people: int, opds: int, logo: bytes | None) -> None:
         self.title.setText(detail.display_name)
-        parts = [detail.data.province, detail.framework_name,
+        parts = [detail.data.province, tr(detail.framework_name),
                  tr("Kertas {paper}", paper=detail.data.paper_size)]
         self.subtitle.setText(" · ".join(p for p in parts if p))
         pix = QPixmap()
