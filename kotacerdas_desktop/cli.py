@@ -151,7 +151,8 @@ def cmd_check(services, args) -> int:
             "schema_version": r.schema_version, "missing_triggers": r.missing_triggers,
             "records_without_history": r.records_without_history,
             "heads_not_matching": r.heads_not_matching, "versions_with_bad_id": r.versions_with_bad_id,
-            "versions": r.versions}
+            "versions": r.versions, "heads_inconsistent": r.heads_inconsistent,
+            "rows_missing": r.rows_missing}
     text = "\n".join([
         f"Keutuhan SQLite        : {r.integrity}",
         f"Masalah kunci asing    : {r.foreign_key_problems}",
@@ -160,6 +161,8 @@ def cmd_check(services, args) -> int:
         f"Data tanpa riwayat     : {r.records_without_history}",
         f"Data beda dari riwayat : {r.heads_not_matching}",
         f"Versi dengan hash salah: {r.versions_with_bad_id}",
+        f"Kepala riwayat janggal : {r.heads_inconsistent}",
+        f"Data hilang dari tabel : {r.rows_missing}",
         f"Jumlah versi riwayat   : {r.versions}",
         "HASIL: BAIK" if r.ok else "HASIL: ADA MASALAH"])
     _out(args, data, text)

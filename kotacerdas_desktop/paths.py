@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_ID
+from .domain.errors import UserError
 
 ENV_DATA_DIR = "KOTACERDAS_DATA_DIR"
 DB_FILENAME = "kotacerdas.sqlite"
 
 
-class DataDirError(RuntimeError):
+class DataDirError(UserError, RuntimeError):
     """The data folder cannot be used; the message is shown to the user as is."""
 
 
@@ -73,8 +74,13 @@ def prepare_paths(data_dir: Path) -> AppPaths:
         raise DataDirError(
             f"Folder data '{data_dir}' tidak dapat dibuat: {exc.strerror or exc}."
         ) from exc
-    if not os.access(data_dir, os.W_OK):
-        raise DataDirError(f"Folder data '{data_dir}' tidak dapat ditulisi (izin akses).")
+    probe = data_dir / f".write-test-{os.getpid()}"
+    try:  # a real write: os.access ignores Windows ACLs and read-only media
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError:
+        raise DataDirError(f"Folder data '{data_dir}' tidak dapat ditulisi (izin akses atau "
+                           "media hanya-baca). Pilih folder lain dengan --data-dir.") from None
     paths = AppPaths(data_dir.resolve())
     if paths.database.exists() and not paths.database.is_file():
         raise DataDirError(f"'{paths.database}' bukan berkas basis data.")

@@ -21,6 +21,8 @@ class Preferences:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
+        if not isinstance(raw, dict):
+            return cls()
         known = {f.name: f for f in fields(cls)}
         values = {k: v for k, v in raw.items() if k in known and isinstance(v, type(getattr(cls(), k)))}
         return cls(**values)
@@ -34,3 +36,9 @@ class Preferences:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        if os.name != "nt":
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)

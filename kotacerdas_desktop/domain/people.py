@@ -11,8 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 
-class ValidationError(ValueError):
-    """Invalid user input; ``str(e)`` is an Indonesian message for the user."""
+from .errors import ValidationError  # noqa: E402  (re-exported: many modules import it from here)
 
 
 def _tidy(text: str | None) -> str:
@@ -504,6 +503,11 @@ def validate_person(data: PersonInput, today: date | None = None
                     ) -> tuple[PersonInput, list[str]]:
     """Normalised copy of ``data`` and non-blocking warnings; ValidationError for hard errors."""
     warnings: list[str] = []
+    from .text import clean_text
+
+    for label, value, limit in (("Nama", data.name, 200), ("Gelar depan", data.prefix, 60),
+                                ("Gelar belakang", data.suffix, 120), ("Jabatan", data.jabatan, 200)):
+        clean_text(value, limit, label)
     split = split_name(data.name)
     if not split.name:
         raise ValidationError("Nama wajib diisi.")

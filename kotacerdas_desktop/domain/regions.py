@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .people import ValidationError
+from .errors import ValidationError
+from .text import clean_text
 
 KINDS = {"kota": "Kota", "kabupaten": "Kabupaten"}
 PAPER_SIZES = {"A4": "A4 (210 x 297 mm)", "F4": "F4 / folio (215 x 330 mm)"}
@@ -57,26 +58,18 @@ def validate_region(data: RegionInput) -> RegionInput:
         kind = "kabupaten"
     if kind not in KINDS:
         raise ValidationError("Jenis wilayah harus 'kota' atau 'kabupaten'.")
-    name = clean_region_name(kind, data.name)
-    if not name:
-        raise ValidationError("Nama wilayah wajib diisi.")
-    if len(name) > 120:
-        raise ValidationError("Nama wilayah terlalu panjang (maksimal 120 karakter).")
+    name = clean_region_name(kind, clean_text(data.name, 130, "Nama wilayah", required=True))
+    name = clean_text(name, 120, "Nama wilayah", required=True)
     paper = (data.paper_size or "A4").strip().upper()
     if paper not in PAPER_SIZES:
         raise ValidationError("Ukuran kertas harus A4 atau F4.")
-    def tidy(value: str, limit: int, label: str) -> str:
-        text = " ".join((value or "").split())
-        if len(text) > limit:
-            raise ValidationError(f"{label} terlalu panjang (maksimal {limit} karakter).")
-        return text
-
     return RegionInput(
-        kind=kind, name=name, province=tidy(data.province, 120, "Provinsi"),
-        office_name=tidy(data.office_name, 200, "Nama kantor"),
-        address=tidy(data.address, 300, "Alamat"), phone=tidy(data.phone, 60, "Telepon"),
-        email=tidy(data.email, 120, "Email"), website=tidy(data.website, 120, "Laman"),
-        paper_size=paper, signing_place=tidy(data.signing_place, 120, "Tempat penandatanganan") or name,
+        kind=kind, name=name, province=clean_text(data.province, 120, "Provinsi"),
+        office_name=clean_text(data.office_name, 200, "Nama kantor"),
+        address=clean_text(data.address, 300, "Alamat"), phone=clean_text(data.phone, 60, "Telepon"),
+        email=clean_text(data.email, 120, "Email"), website=clean_text(data.website, 120, "Laman"),
+        paper_size=paper,
+        signing_place=clean_text(data.signing_place, 120, "Tempat penandatanganan") or name,
     )
 
 

@@ -1,10 +1,10 @@
 """Errors services raise; their text is plain Indonesian for the user."""
 from __future__ import annotations
 
-from ..domain.people import ValidationError
+from ..domain.errors import UserError, ValidationError
 
 
-class ServiceError(RuntimeError):
+class ServiceError(UserError, RuntimeError):
     pass
 
 
@@ -12,4 +12,4 @@ class NotFound(ServiceError):
     pass
 
 
-__all__ = ["ServiceError", "NotFound", "ValidationError"]
+__all__ = ["ServiceError", "NotFound", "UserError", "ValidationError"]

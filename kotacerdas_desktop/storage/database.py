@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..domain.errors import UserError
 from .history import (SYNCED_TABLES, expected_trigger_names, payload_sql, register_functions,
                       table_columns)
 from .migrations import MIGRATIONS, SCHEMA_VERSION, apply_migration
@@ -21,7 +22,7 @@ BACKUP_KEEP = 10
 BUSY_TIMEOUT_MS = 5000
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError, RuntimeError):
     """The database cannot be opened or upgraded; the message is for the user."""
 
 
@@ -54,6 +55,8 @@ def apply_pragmas(conn: sqlite3.Connection) -> None:
         )
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # REPLACE conflicts then fire delete triggers too, so they leave a tombstone.
+    conn.execute("PRAGMA recursive_triggers = ON")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -65,6 +68,21 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(_describe(path, exc)) from exc
     return conn
+
+
+def describe_write_error(path: Path, exc: Exception) -> str:
+    """Plain words for a failed write (read-only file, full disk, lock held too long)."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return (f"Basis data '{path}' hanya dapat dibaca (berkas atau media hanya-baca). "
+                "Salin folder data ke disk lokal atau periksa izin berkas.")
+    if "disk is full" in text or "full" in text:
+        return "Disk penuh: perubahan tidak tersimpan. Kosongkan ruang disk lalu coba lagi."
+    if "locked" in text or "busy" in text:
+        return "Basis data sedang dikunci proses lain terlalu lama; perubahan tidak tersimpan. Coba lagi."
+    if "disk i/o" in text or "i/o error" in text:
+        return "Gagal menulis ke disk (kesalahan I/O); perubahan tidak tersimpan. Periksa drive penyimpanan."
+    return f"Perubahan tidak tersimpan: {exc}."
 
 
 def _describe(path: Path, exc: Exception) -> str:
@@ -125,6 +143,11 @@ def prepare_database(path: Path, backups_dir: Path, device_name: str | None = No
                     f"tetap pada skema {read_schema_version(conn)}."
                     + (f" Cadangan: {backup}" if backup else "")
                 ) from exc
+        try:  # fail now, in plain words, rather than at the first edit
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            raise DatabaseError(describe_write_error(path, exc)) from exc
         device_id, name = ensure_device(conn, device_name)
         return DatabaseInfo(path, SCHEMA_VERSION, current if pending and current else None,
                             backup, device_id, name)
@@ -147,10 +170,11 @@ def backup_database(conn: sqlite3.Connection, backups_dir: Path, reason: str,
                     target: Path | None = None, keep: int = BACKUP_KEEP) -> Path:
     """Copy a live database with SQLite's backup API; rotate automatic backups."""
     backups_dir = Path(backups_dir)
+    kind = "manual" if reason == "manual" else "auto"
     if target is None:
         backups_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = backups_dir / f"kotacerdas-{stamp}-{reason}.sqlite"
+        target = backups_dir / f"kotacerdas-{kind}-{stamp}-{reason}.sqlite"
     target = Path(target)
     if not target.parent.is_dir():
         raise DatabaseError(f"Folder tujuan '{target.parent}' tidak ada.")
@@ -171,6 +195,7 @@ def backup_database(conn: sqlite3.Connection, backups_dir: Path, reason: str,
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        fsync_dir(target.parent)
     except (sqlite3.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
         why = getattr(exc, "strerror", None) or str(exc)
@@ -180,12 +205,24 @@ def backup_database(conn: sqlite3.Connection, backups_dir: Path, reason: str,
         tmp.unlink(missing_ok=True)
         raise
     if target.parent == backups_dir:
-        _rotate(backups_dir, keep)
+        _rotate(backups_dir, kind, keep)
     return target
 
 
-def _rotate(backups_dir: Path, keep: int) -> None:
-    backups = sorted(backups_dir.glob("kotacerdas-*.sqlite"), key=lambda p: p.name)
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _rotate(backups_dir: Path, kind: str, keep: int) -> None:
+    """Keep the newest `keep` backups of one kind; upgrade and manual backups never evict each other."""
+    backups = sorted(backups_dir.glob(f"kotacerdas-{kind}-*.sqlite"), key=lambda p: p.name)
     for old in backups[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
 
@@ -200,13 +237,16 @@ class CheckReport:
     heads_not_matching: int
     versions_with_bad_id: int
     versions: int
+    heads_inconsistent: int = 0
+    rows_missing: int = 0
 
     @property
     def ok(self) -> bool:
         return (self.integrity == "ok" and not self.foreign_key_problems
                 and self.schema_version == SCHEMA_VERSION and not self.missing_triggers
                 and not self.records_without_history and not self.heads_not_matching
-                and not self.versions_with_bad_id)
+                and not self.versions_with_bad_id and not self.heads_inconsistent
+                and not self.rows_missing)
 
 
 def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> CheckReport:
@@ -237,6 +277,22 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
         for deleted, head_payload, current in rows:
             if deleted or not _same_payload(json.loads(head_payload), json.loads(current), defaults):
                 heads_bad += 1
+    # record_head must be exactly the versions that no later version names as parent.
+    computed = ("SELECT v.record_id, v.version_id FROM record_version v WHERE NOT EXISTS ("
+                "SELECT 1 FROM record_version w, json_each(w.parents) p "
+                "WHERE w.record_id = v.record_id AND p.value = v.version_id)")
+    stored = "SELECT record_id, version_id FROM record_head"
+    heads_inconsistent = conn.execute(
+        f"SELECT count(DISTINCT record_id) FROM (SELECT * FROM ({computed} EXCEPT {stored}) "
+        f"UNION ALL SELECT * FROM ({stored} EXCEPT {computed}))").fetchone()[0]
+    # A record whose history says 'present' must have its row.
+    rows_missing = 0
+    for table in SYNCED_TABLES:
+        rows_missing += conn.execute(
+            "SELECT count(*) FROM record_head h JOIN record_version v ON v.version_id = h.version_id "
+            "WHERE v.entity = ? AND v.deleted = 0 "
+            "AND (SELECT count(*) FROM record_head h2 WHERE h2.record_id = h.record_id) = 1 "
+            f'AND NOT EXISTS (SELECT 1 FROM "{table}" t WHERE t.id = h.record_id)', (table,)).fetchone()[0]
     bad_ids = 0
     total = conn.execute("SELECT count(*) FROM record_version").fetchone()[0]
     if verify_hashes:
@@ -247,7 +303,7 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
                                  json.loads(payload)):
                 bad_ids += 1
     return CheckReport(integrity, fk, read_schema_version(conn), missing, without, heads_bad,
-                       bad_ids, total)
+                       bad_ids, total, heads_inconsistent, rows_missing)
 
 
 def _column_defaults(conn: sqlite3.Connection, table: str) -> dict:

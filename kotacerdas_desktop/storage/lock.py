@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 import os
 import socket
+import time
 from pathlib import Path
+
+from ..domain.errors import UserError
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -16,7 +19,7 @@ else:
     import fcntl
 
 
-class AlreadyRunningError(RuntimeError):
+class AlreadyRunningError(UserError, RuntimeError):
     """Another process holds the data folder; the message names it."""
 
 
@@ -32,14 +35,20 @@ class InstanceLock:
         self.purpose = purpose
         self._fh = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self, wait_seconds: float = 0.0) -> "InstanceLock":
+        """Take the lock, retrying for up to `wait_seconds` (a short CLI command may hold it)."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         fh = os.fdopen(fd, "r+b")
-        try:
-            self._lock(fh)
-        except OSError:
-            fh.close()
-            raise AlreadyRunningError(self._refusal_message()) from None
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                self._lock(fh)
+                break
+            except OSError:
+                if time.monotonic() >= deadline:
+                    fh.close()
+                    raise AlreadyRunningError(self._refusal_message()) from None
+                time.sleep(0.1)
         note = json.dumps(
             {"pid": os.getpid(), "host": socket.gethostname(), "purpose": self.purpose}
         ).encode()
@@ -72,14 +81,14 @@ class InstanceLock:
                 fh.seek(self._NOTE_OFFSET)
                 raw = fh.read(4096)
             info = json.loads(raw.decode() or "{}")
-            what = "aplikasi" if info.get("purpose") == "app" else "perintah CLI"
-            owner = f" ({what}, proses {info.get('pid')} di {info.get('host')})"
-        except (OSError, ValueError):
-            pass
+            app = info.get("purpose") == "app"
+            owner = f" ({'aplikasi' if app else 'perintah CLI'}, proses {info.get('pid')} di {info.get('host')})"
+        except (OSError, ValueError, AttributeError):
+            app = True
+        advice = ("Tutup jendela itu dulu" if app else "Tunggu perintah itu selesai")
         return (
             f"Folder data '{self.path.parent}' sedang dipakai oleh Kota Cerdas Desktop "
-            f"yang lain{owner}. Tutup jendela itu dulu, atau pakai folder data lain "
-            "dengan --data-dir."
+            f"yang lain{owner}. {advice}, atau pakai folder data lain dengan --data-dir."
         )
 
     @staticmethod

@@ -6,16 +6,19 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..paths import AppPaths
-from .database import DatabaseInfo, apply_pragmas, prepare_database
+from .database import (DatabaseError, DatabaseInfo, apply_pragmas, describe_write_error,
+                       prepare_database)
 from .history import register_functions
 
 
 def make_engine(path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create keeps the path as is: '%', '?' and '#' are legal in folder names.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -46,10 +49,16 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        with self.session_factory() as session:
-            with session.begin():
-                yield session
+        """One unit of work: commits on success, rolls back on any error.
+
+        Database failures (read-only file, full disk, long lock) become a
+        DatabaseError in plain words; nothing of the unit of work is kept."""
+        try:
+            with self.session_factory() as session:
+                with session.begin():
+                    yield session
+        except DBAPIError as exc:
+            raise DatabaseError(describe_write_error(self.paths.database, exc.orig or exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
