@@ -28,17 +28,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--data-dir", help="folder data (bawaan: KOTACERDAS_DATA_DIR atau folder pengguna)")
     p.add_argument("--json", action="store_true", help="keluaran sebagai JSON")
+    # The global options are accepted after the command too ("info --json").
+    common = _Parser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.add_parser("info", help="lokasi berkas, versi skema, perangkat, jumlah data per wilayah")
-    sub.add_parser("demo", help="buat wilayah contoh 'Kota Contoh'")
-    sub.add_parser("check", help="periksa keutuhan basis data dan riwayat")
-    b = sub.add_parser("backup", help="cadangkan basis data")
+    sub.add_parser("info", parents=[common], help="lokasi berkas, versi skema, perangkat, jumlah data per wilayah")
+    sub.add_parser("demo", parents=[common], help="buat wilayah contoh 'Kota Contoh'")
+    sub.add_parser("check", parents=[common], help="periksa keutuhan basis data dan riwayat")
+    b = sub.add_parser("backup", parents=[common], help="cadangkan basis data")
     b.add_argument("--out", help="berkas tujuan (bawaan: folder backups)")
     region = sub.add_parser("region", help="wilayah: list, create")
     rsub = region.add_subparsers(dest="region_command", metavar="ACTION", parser_class=_Parser)
-    rl = rsub.add_parser("list", help="daftar wilayah")
+    rl = rsub.add_parser("list", parents=[common], help="daftar wilayah")
     rl.add_argument("--all", action="store_true", help="termasuk yang diarsipkan")
-    rc = rsub.add_parser("create", help="buat wilayah baru")
+    rc = rsub.add_parser("create", parents=[common], help="buat wilayah baru")
     rc.add_argument("name")
     rc.add_argument("--kind", required=True, choices=["kota", "kabupaten"])
     rc.add_argument("--province", default="")
@@ -60,7 +64,8 @@ def _open_services(args, writes: bool):
     paths = prepare_paths(resolve_data_dir(args.data_dir))
     lock = InstanceLock(paths.lock_file, purpose="cli")
     try:
-        lock.acquire()
+        # Another short CLI command may hold the lock for a moment: wait a little for it.
+        lock.acquire(wait_seconds=10 if writes else 0)
     except AlreadyRunningError:
         if writes:
             raise

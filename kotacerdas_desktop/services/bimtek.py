@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..domain.bimtek import STATUSES, validate_days
 from ..domain.people import ValidationError
+from ..domain.text import clean_text
 from ..storage.models import Bimtek, BimtekDay
 from ..storage.store import Store
 from .errors import NotFound
@@ -31,7 +32,7 @@ class BimtekService:
             if b is None:
                 raise NotFound("Bimtek tidak ditemukan.")
             if venue is not None:
-                venue = " ".join(venue.split())[:200]
+                venue = clean_text(venue, 200, "Tempat")
                 if b.venue != venue:
                     b.venue = venue
             if status is not None:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from ..domain.people import PersonInput, ValidationError, validate_person
+from ..domain.errors import ValidationError
+from ..domain.people import PersonInput, validate_person
+from ..domain.text import clean_text
 from ..storage.models import Opd, Person
 from ..storage.store import Store
 from .errors import NotFound
@@ -67,6 +69,17 @@ def _clean_aliases(aliases) -> list[str]:
     return out
 
 
+def _opd_clash(opds, words) -> tuple[str, Opd] | None:
+    """The first of `words` that is already a name, short name or alias of one of `opds`."""
+    for o in opds:
+        names = {o.name.casefold(), o.short_name.casefold(), *(a.casefold() for a in o.alias_list)}
+        names.discard("")
+        for word in words:
+            if word and word.casefold() in names:
+                return word, o
+    return None
+
+
 class DirectoryService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -91,19 +104,16 @@ class DirectoryService:
 
     def save_opd(self, region_id, name: str, short_name: str = "", aliases=(),
                  opd_id: str | None = None) -> str:
-        name = " ".join((name or "").split())
-        short_name = " ".join((short_name or "").split())
-        if not name:
-            raise ValidationError("Nama OPD wajib diisi.")
+        name = clean_text(name, 200, "Nama OPD", required=True)
+        short_name = clean_text(short_name, 60, "Singkatan OPD")
+        aliases = [clean_text(a, 200, "Nama lain OPD") for a in aliases or ()]
         with self.store.session() as s:
             r = _region(s, region_id)
             others = s.scalars(select(Opd).where(Opd.region_id == r.id, Opd.archived.is_(False))).all()
-            for o in others:
-                if opd_id and o.id.hex == _uuid(opd_id).hex:
-                    continue
-                names = {o.name.casefold(), o.short_name.casefold(), *(a.casefold() for a in o.alias_list)}
-                if name.casefold() in names or (short_name and short_name.casefold() in names):
-                    raise ValidationError(f"OPD '{name}' sudah ada sebagai '{o.name}'.")
+            own = _uuid(opd_id) if opd_id else None
+            clash = _opd_clash([o for o in others if o.id != own], [name, short_name, *aliases])
+            if clash is not None:
+                raise ValidationError(f"OPD '{clash[0]}' sudah ada sebagai '{clash[1].name}'.")
             if opd_id:
                 opd = s.get(Opd, _uuid(opd_id))
                 if opd is None or opd.region_id != r.id:
@@ -122,16 +132,23 @@ class DirectoryService:
         """Add OPDs from the built-in list (all of it, or the chosen names) that are missing."""
         from ..domain.demo_data import COMMON_OPDS
 
-        existing = {o.name.casefold() for o in self.opds(region_id, include_archived=True)}
-        added = 0
-        for item in COMMON_OPDS:
-            if names is not None and item["name"] not in names:
-                continue
-            if item["name"].casefold() in existing:
-                continue
-            self.save_opd(region_id, item["name"], item["short_name"], item.get("aliases", ()))
-            added += 1
-        return added
+        with self.store.session() as s:  # all or nothing
+            r = _region(s, region_id)
+            present = list(s.scalars(select(Opd).where(Opd.region_id == r.id, Opd.archived.is_(False))))
+            added = 0
+            for item in COMMON_OPDS:
+                if names is not None and item["name"] not in names:
+                    continue
+                if _opd_clash(present, [item["name"], item["short_name"]]) is not None:
+                    continue  # the region already has this OPD, perhaps under another name
+                aliases = [a for a in item.get("aliases", ()) if _opd_clash(present, [a]) is None]
+                opd = Opd(region_id=r.id, name=item["name"], short_name=item["short_name"],
+                          position=len(present))
+                opd.alias_list = _clean_aliases(aliases)
+                s.add(opd)
+                present.append(opd)
+                added += 1
+            return added
 
     def set_opd_head(self, opd_id, person_id: str | None) -> None:
         with self.store.session() as s:

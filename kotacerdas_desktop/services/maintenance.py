@@ -5,7 +5,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..storage.database import CheckReport, backup_database, check_database, connect
+from ..storage.database import (CheckReport, DatabaseError, backup_database, check_database,
+                                connect)
 from ..storage.store import Store
 from .regions import RegionService
 
@@ -52,6 +53,13 @@ class MaintenanceService:
 
     def backup(self, target: Path | None = None) -> Path:
         """A consistent copy of the live database (SQLite backup API)."""
+        paths = self.store.paths
+        if target is not None:
+            target = Path(target).expanduser().resolve()
+            if target.parent == paths.data_dir:
+                raise DatabaseError(
+                    f"Cadangan tidak boleh ditulis langsung di folder data ('{target}'): berkas "
+                    "aplikasi bisa tertimpa. Pilih folder lain, misalnya flashdisk atau Dokumen.")
         conn = connect(self.store.paths.database)
         try:
             return backup_database(conn, self.store.paths.backups, "manual", target=target)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..domain import bimtek as bimtek_domain
 from ..domain.frameworks import DEFAULT_TEMPLATE, TEMPLATES
 from ..domain.people import ValidationError
+from ..domain.text import clean_text
 from ..domain.regions import OFFICIAL_ROLES, RegionInput, display_name, validate_region
 from ..storage.database import utc_now_text
 from ..storage.models import (Bimtek, Dimension, Element, Framework, OfficialRole, Opd, Person,
@@ -98,6 +99,16 @@ def _region(session: Session, region_id) -> Region:
     return region
 
 
+def _refuse_duplicate(s: Session, clean: RegionInput, own_id: uuid.UUID | None = None) -> None:
+    """Two regions of the same kind may not share a name (compared case-insensitively, any script)."""
+    key = clean.name.casefold()
+    for other in s.scalars(select(Region).where(Region.kind == clean.kind)):
+        if other.id != own_id and other.name.casefold() == key:
+            raise ValidationError(
+                f"{display_name(clean.kind, clean.name)} sudah ada"
+                + (" (diarsipkan)." if other.status == "archived" else "."))
+
+
 def reposition(siblings: list, obj, offset: int) -> None:
     """Move obj by offset among its ordered siblings and renumber `position` (only changed rows)."""
     i = siblings.index(obj)
@@ -182,12 +193,7 @@ class RegionService:
     @classmethod
     def create_in(cls, s: Session, clean: RegionInput, framework: str) -> Region:
         """Create a validated region with its framework, roles and four bimtek in session s."""
-        duplicate = s.scalar(select(Region).where(
-            Region.kind == clean.kind, func.lower(Region.name) == clean.name.lower()))
-        if duplicate is not None:
-            raise ValidationError(
-                f"{display_name(clean.kind, clean.name)} sudah ada"
-                + (" (diarsipkan)." if duplicate.status == "archived" else "."))
+        _refuse_duplicate(s, clean)
         region = Region(**vars(clean))
         s.add(region)
         s.flush()
@@ -203,6 +209,7 @@ class RegionService:
         clean = validate_region(data)
         with self.store.session() as s:
             r = _region(s, region_id)
+            _refuse_duplicate(s, clean, r.id)
             for key, value in vars(clean).items():
                 if getattr(r, key) != value:
                     setattr(r, key, value)
@@ -284,9 +291,7 @@ class RegionService:
             self._apply_template(s, r, kind)
 
     def add_dimension(self, region_id, name: str) -> str:
-        name = " ".join((name or "").split())
-        if not name:
-            raise ValidationError("Nama dimensi wajib diisi.")
+        name = clean_text(name, 120, "Nama dimensi", required=True)
         with self.store.session() as s:
             r = _region(s, region_id)
             fw = r.framework
@@ -300,9 +305,7 @@ class RegionService:
             return dim.id.hex
 
     def add_element(self, dimension_id, name: str) -> str:
-        name = " ".join((name or "").split())
-        if not name:
-            raise ValidationError("Nama elemen wajib diisi.")
+        name = clean_text(name, 160, "Nama elemen", required=True)
         with self.store.session() as s:
             dim = s.get(Dimension, _uuid(dimension_id))
             if dim is None:
@@ -315,9 +318,7 @@ class RegionService:
     def rename(self, kind: str, item_id, name: str) -> None:
         """Rename a dimension or an element."""
         model = {"dimension": Dimension, "element": Element}[kind]
-        name = " ".join((name or "").split())
-        if not name:
-            raise ValidationError("Nama tidak boleh kosong.")
+        name = clean_text(name, 120 if kind == "dimension" else 160, "Nama", required=True)
         with self.store.session() as s:
             obj = s.get(model, _uuid(item_id))
             if obj is None:

@@ -45,7 +45,7 @@ class InstanceLock:
                 self._lock(fh)
                 break
             except OSError:
-                if time.monotonic() >= deadline:
+                if time.monotonic() >= deadline or self._owner().get("purpose") == "app":
                     fh.close()
                     raise AlreadyRunningError(self._refusal_message()) from None
                 time.sleep(0.1)
@@ -74,17 +74,21 @@ class InstanceLock:
     def __exit__(self, *exc: object) -> None:
         self.release()
 
-    def _refusal_message(self) -> str:
-        owner = ""
+    def _owner(self) -> dict:
+        """What the holder wrote about itself (pid, host, purpose), or {}."""
         try:
             with open(self.path, "rb") as fh:
                 fh.seek(self._NOTE_OFFSET)
-                raw = fh.read(4096)
-            info = json.loads(raw.decode() or "{}")
-            app = info.get("purpose") == "app"
-            owner = f" ({'aplikasi' if app else 'perintah CLI'}, proses {info.get('pid')} di {info.get('host')})"
-        except (OSError, ValueError, AttributeError):
-            app = True
+                info = json.loads(fh.read(4096).decode() or "{}")
+        except (OSError, ValueError):
+            return {}
+        return info if isinstance(info, dict) else {}
+
+    def _refusal_message(self) -> str:
+        info = self._owner()
+        app = info.get("purpose", "app") == "app"
+        owner = (f" ({'aplikasi' if app else 'perintah CLI'}, proses {info.get('pid')} di "
+                 f"{info.get('host')})") if info else ""
         advice = ("Tutup jendela itu dulu" if app else "Tunggu perintah itu selesai")
         return (
             f"Folder data '{self.path.parent}' sedang dipakai oleh Kota Cerdas Desktop "

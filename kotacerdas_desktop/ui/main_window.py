@@ -5,16 +5,17 @@ It paints before the database layer is loaded (see app.py) and fills in when
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget)
 
 from .. import APP_NAME, __version__
-from ..domain.people import ValidationError
 from ..i18n import tr
 from ..paths import AppPaths
-from ..services.errors import ServiceError
+from ..domain.errors import UserError
 from ..settings import Preferences
 from .feedback import show_error, show_info
 from .icons import Icons
@@ -128,9 +129,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
         file_menu.addSeparator()
-        self._action(file_menu, tr("&Keluar"), "quit", QKeySequence.Quit, self.close)
+        self._action(file_menu, tr("&Keluar"), "quit", "Ctrl+Q", self.close)
         tools = bar.addMenu(tr("&Alat"))
-        self._action(tools, tr("&Preferensi…"), "language", QKeySequence.Preferences, self.preferences)
+        self._action(tools, tr("&Preferensi…"), "language", "Ctrl+,", self.preferences)
         help_menu = bar.addMenu(tr("Ban&tuan"))
         self._action(help_menu, tr("&Tentang {app}", app=APP_NAME), "about", None, self.about)
 
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
     def open_region(self, region_id: str) -> None:
         try:
             detail = self.services.regions.detail(region_id)
-        except ServiceError as exc:
+        except UserError as exc:
             show_error(self, exc)
             return
         self.region_id = region_id
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
             return
         try:
             region_id = self.services.regions.create(dialog.value(), dialog.framework_kind())
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             show_error(self, exc)
             return
         self.refresh_regions(region_id)
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             region_id = self.services.demo.existing() or self.services.demo.create()
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             QApplication.restoreOverrideCursor()
             show_error(self, exc)
             return
@@ -231,7 +232,12 @@ class MainWindow(QMainWindow):
         self.open_region(region_id)
 
     def archive_region(self, region_id: str, archived: bool) -> None:
-        self.services.regions.set_archived(region_id, archived)
+        try:
+            self.services.regions.set_archived(region_id, archived)
+        except UserError as exc:
+            show_error(self, exc)
+            self.refresh_regions()
+            return
         if archived and region_id == self.region_id:
             self.region_id = None
             self.region_title = ""
@@ -243,13 +249,16 @@ class MainWindow(QMainWindow):
     def edit_bimtek(self, bimtek_id: str) -> None:
         from .dialogs.bimtek_dialog import BimtekDialog
 
-        card = next(c for c in self.services.bimtek.cards(self.region_id) if c.id == bimtek_id)
+        card = next((c for c in self.services.bimtek.cards(self.region_id) if c.id == bimtek_id), None)
+        if card is None:
+            self._show_dashboard()
+            return
         dialog = BimtekDialog(card, self)
         if dialog.exec() != QDialog.Accepted:
             return
         try:
             self.services.bimtek.update(bimtek_id, **dialog.values())
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             show_error(self, exc)
             return
         self._show_dashboard()
@@ -258,16 +267,19 @@ class MainWindow(QMainWindow):
     def backup(self) -> None:
         from datetime import datetime
 
-        default = str(self.paths.data_dir / f"cadangan-kotacerdas-{datetime.now():%Y%m%d-%H%M}.sqlite")
+        from PySide6.QtCore import QStandardPaths
+
+        folder = self.ui_state.value("paths/last_backup_dir") or QStandardPaths.writableLocation(
+            QStandardPaths.DocumentsLocation)
+        default = str(Path(folder) / f"cadangan-kotacerdas-{datetime.now():%Y%m%d-%H%M}.sqlite")
         path, _ = QFileDialog.getSaveFileName(self, tr("Cadangkan basis data"), default,
                                               tr("Basis data SQLite (*.sqlite)"))
         if not path:
             return
+        self.ui_state.setValue("paths/last_backup_dir", str(Path(path).parent))
         try:
-            from pathlib import Path
-
             written = self.services.maintenance.backup(Path(path))
-        except (OSError, ServiceError, RuntimeError) as exc:
+        except (OSError, UserError) as exc:
             show_error(self, tr("Cadangan gagal: {why}", why=exc))
             return
         show_info(self, tr("Cadangan ditulis ke {path}", path=written))

@@ -130,16 +130,33 @@ def test_kop_fields_autosave_and_survive_reopen(window, services, demo_region, p
         reopened.close()
 
 
-def test_kop_rejects_empty_name_with_message(window, services, demo_region):
+def test_kop_rejects_empty_name_with_message_and_other_fields_still_save(window, services, demo_region):
     window.refresh_regions()
     window.open_region(demo_region)
     window.show_area("settings")
     kop = window.settings_page.kop
     kop.edits["name"].setText("   ")
-    kop.save()
+    kop.edits["name"].editingFinished.emit()
     assert kop.error.isVisibleTo(kop)
     assert "wajib" in kop.error.text()
+    assert kop.edits["name"].text() == "Contoh"  # put back to what is stored
     assert services.regions.detail(demo_region).data.name == "Contoh"
+    kop.edits["province"].setText("Sumatera  Barat Daya")
+    kop.edits["province"].editingFinished.emit()
+    assert services.regions.detail(demo_region).data.province == "Sumatera Barat Daya"
+    assert kop.edits["province"].text() == "Sumatera Barat Daya"
+    assert not kop.error.isVisibleTo(kop)
+
+
+def test_markup_in_names_is_shown_as_text(window, services):
+    from kotacerdas_desktop.domain.regions import RegionInput
+
+    rid = services.regions.create(RegionInput(kind="kota", name="<b>Tebal</b> & <i>Miring</i>"))
+    window.refresh_regions()
+    window.open_region(rid)
+    title = window.dashboard_page.title
+    assert title.textFormat() == Qt.PlainText
+    assert title.text() == "Kota <b>Tebal</b> & <i>Miring</i>"
 
 
 def test_logo_png_is_stored_and_shown(window, services, demo_region, monkeypatch, tmp_path):
@@ -341,3 +358,27 @@ def test_repaint_many_times_does_not_crash(qtbot):
     for _ in range(20_000):
         w.repaint()
     assert Painted.paints >= 20_000
+
+
+def test_backup_from_menu_writes_a_copy_outside_the_data_folder(window, services, demo_region,
+                                                               monkeypatch, tmp_path):
+    import sqlite3
+
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "usb" / "cadangan.sqlite"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    infos = []
+    monkeypatch.setattr("kotacerdas_desktop.ui.main_window.show_info", lambda _p, msg, *a: infos.append(msg))
+    window.backup()
+    assert infos and str(target) in infos[0]
+    with sqlite3.connect(target) as c:
+        assert c.execute("SELECT name FROM region").fetchall() == [("Contoh",)]
+    # Writing into the data folder itself is refused with a message.
+    errors = []
+    monkeypatch.setattr("kotacerdas_desktop.ui.main_window.show_error", lambda _p, msg, *a: errors.append(str(msg)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(window.paths.data_dir / "kotacerdas.lock"), ""))
+    window.backup()
+    assert errors and "folder data" in errors[0]

@@ -56,6 +56,7 @@ class BimtekCardWidget(QFrame):
         self.when = QLabel(days_text(card))
         self.when.setWordWrap(True)
         self.where = QLabel(card.venue or tr("Tempat belum ditetapkan"))
+        self.where.setTextFormat(Qt.PlainText)
         self.where.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, card.total)
@@ -109,6 +110,8 @@ class DashboardPage(QWidget):
         head.addWidget(self.settings_button, 0, Qt.AlignTop)
         self.facts = QLabel()
         self.facts.setObjectName("dashboardFacts")
+        for label in (self.title, self.subtitle, self.facts):
+            label.setTextFormat(Qt.PlainText)  # names typed by users are never markup
         self.facts.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)

@@ -4,16 +4,17 @@ Every field saves itself when it loses focus; there is no Save button to forget.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
-from ...domain.people import ValidationError
 from ...domain.regions import KINDS, OFFICIAL_ROLES, PAPER_SIZES, RegionInput, kop_lines, role_title
 from ...i18n import language, tr
 from ...services import Services
-from ...services.errors import ServiceError
+from ...domain.errors import UserError, ValidationError
 from ..feedback import show_error
 from ..icons import Icons
 from .settings_framework import FrameworkTab
@@ -43,13 +44,13 @@ class KopTab(QWidget):
         for key, label in self.FIELDS:
             edit = QLineEdit()
             edit.setObjectName(f"kop_{key}")
-            edit.editingFinished.connect(self.save)
+            edit.editingFinished.connect(lambda k=key: self.save_field(k))
             self.edits[key] = edit
             form.addRow(tr(label), edit)
         self.edits["signing_place"].setPlaceholderText(tr("bawaan: nama wilayah"))
         form.addRow(tr("Ukuran kertas"), self.paper)
-        self.kind.activated.connect(lambda _i: self.save())
-        self.paper.activated.connect(lambda _i: self.save())
+        self.kind.activated.connect(lambda _i: self.save_field("kind"))
+        self.paper.activated.connect(lambda _i: self.save_field("paper_size"))
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -64,6 +65,7 @@ class KopTab(QWidget):
         self.logo_button.clicked.connect(self.choose_logo)
         self.logo_remove.clicked.connect(self.remove_logo)
         self.preview = QLabel()
+        self.preview.setTextFormat(Qt.RichText)  # built by _preview with escaped text
         self.preview.setObjectName("kopPreview")
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setWordWrap(True)
@@ -95,25 +97,40 @@ class KopTab(QWidget):
         self._preview(d.data)
         self.error.hide()
 
-    def value(self) -> RegionInput:
-        return RegionInput(kind=self.kind.currentData(), paper_size=self.paper.currentData(),
-                           **{k: e.text() for k, e in self.edits.items()})
+    def _field_value(self, key: str) -> str:
+        if key == "kind":
+            return self.kind.currentData()
+        if key == "paper_size":
+            return self.paper.currentData()
+        return self.edits[key].text()
 
-    def save(self) -> None:
+    def _show_field(self, key: str, value: str) -> None:
+        if key == "kind":
+            self.kind.setCurrentIndex(list(KINDS).index(value))
+        elif key == "paper_size":
+            self.paper.setCurrentIndex(list(PAPER_SIZES).index(value))
+        elif self.edits[key].text() != value:
+            self.edits[key].setText(value)
+
+    def save_field(self, key: str) -> None:
+        """Save one field on its own: a refused value never blocks the others."""
         if self.region_id is None:
             return
-        data = self.value()
+        stored = self.services.regions.detail(self.region_id).data
+        if getattr(stored, key) == self._field_value(key) and key != "signing_place":
+            self.error.hide()
+            return
         try:
-            self.services.regions.update(self.region_id, data)
-        except (ValidationError, ServiceError) as exc:
-            self.error.setText(str(exc))
+            self.services.regions.update(self.region_id, replace(stored, **{key: self._field_value(key)}))
+        except UserError as exc:
+            self.error.setText(tr("{why} Isian dikembalikan ke nilai tersimpan.", why=exc))
             self.error.show()
+            self._show_field(key, getattr(stored, key))
             return
         self.error.hide()
         d = self.services.regions.detail(self.region_id)
-        for key, edit in self.edits.items():  # show the cleaned values
-            if edit.text() != getattr(d.data, key) and not edit.hasFocus():
-                edit.setText(getattr(d.data, key))
+        for k in ("kind", "paper_size", *self.edits):  # show the cleaned values
+            self._show_field(k, getattr(d.data, k))
         self._preview(d.data)
         self.changed.emit()
 
@@ -147,7 +164,7 @@ class KopTab(QWidget):
         except OSError as exc:
             show_error(self, tr("Berkas tidak dapat dibaca: {why}", why=exc.strerror or exc))
             return
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             show_error(self, exc)
             return
         self._show_logo(data)
@@ -184,12 +201,9 @@ class OfficialsTab(QWidget):
         for role in OFFICIAL_ROLES:
             combo = QComboBox()
             combo.setObjectName(f"official_{role}")
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.NoInsert)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(30)
-            combo.completer().setFilterMode(Qt.MatchContains)
-            combo.completer().setCompletionMode(combo.completer().CompletionMode.PopupCompletion)
+            combo.setMaxVisibleItems(20)
             combo.activated.connect(lambda _i, r=role: self._save(r))
             self.combos[role] = combo
             self.form.addRow(role, combo)
@@ -215,7 +229,7 @@ class OfficialsTab(QWidget):
     def _save(self, role: str) -> None:
         try:
             self.services.regions.set_official(self.region_id, role, self.combos[role].currentData())
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             show_error(self, exc)
             return
         self.changed.emit()
@@ -229,6 +243,7 @@ class RegionSettingsPage(QWidget):
         self.setObjectName("regionSettingsPage")
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setTextFormat(Qt.PlainText)
         note = QLabel(tr("Perubahan tersimpan otomatis."))
         note.setObjectName("pageIntro")
         self.tabs = QTabWidget()

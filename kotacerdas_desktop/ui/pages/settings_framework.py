@@ -7,10 +7,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPu
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain.frameworks import TEMPLATES
-from ...domain.people import ValidationError
 from ...i18n import tr
 from ...services import Services
-from ...services.errors import ServiceError
+from ...domain.errors import UserError
 from ..feedback import confirm, show_error
 from ..icons import Icons
 
@@ -110,7 +109,7 @@ class FrameworkTab(QWidget):
     def _run(self, action, select: str | None = None) -> None:
         try:
             result = action()
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             show_error(self, exc)
             self.load(self.region_id)
             return

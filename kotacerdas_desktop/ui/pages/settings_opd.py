@@ -7,11 +7,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayou
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...domain.people import ValidationError
 from ...i18n import tr
 from ...services import Services
 from ...services.directory import OpdView, PersonView
-from ...services.errors import ServiceError
+from ...domain.errors import UserError
 from ..feedback import confirm, show_error, show_info
 from ..icons import Icons
 from ..widgets.form_dialog import build_form_dialog, error_label
@@ -138,7 +137,7 @@ class OpdTab(QWidget):
             opd_id = self.services.directory.save_opd(self.region_id, v["name"], v["short_name"],
                                                       v["aliases"], opd.id if opd else None)
             self.services.directory.set_opd_head(opd_id, v["head"])
-        except (ValidationError, ServiceError) as exc:
+        except UserError as exc:
             show_error(self, exc)
             return
         self.load(self.region_id, opd_id)
