@@ -18,8 +18,20 @@ class UsageError(Exception):
     pass
 
 
+_ARGPARSE_ID = (
+    ("the following arguments are required", "argumen wajib belum diisi"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("choose from", "pilih dari"),
+    ("expected one argument", "butuh satu nilai"),
+    ("argument ", "argumen "),
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+    def error(self, message: str) -> None:  # one line, in Indonesian, exit 2, no usage dump
+        for english, indonesian in _ARGPARSE_ID:
+            message = message.replace(english, indonesian)
         raise UsageError(message)
 
 

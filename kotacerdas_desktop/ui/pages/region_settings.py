@@ -173,7 +173,11 @@ class KopTab(QWidget):
     def remove_logo(self) -> None:
         if self.region_id is None:
             return
-        self.services.regions.set_logo(self.region_id, None)
+        try:
+            self.services.regions.set_logo(self.region_id, None)
+        except UserError as exc:
+            show_error(self, exc)
+            return
         self._show_logo(None)
         self.changed.emit()
 

@@ -143,22 +143,34 @@ class OpdTab(QWidget):
         self.load(self.region_id, opd_id)
         self.changed.emit()
 
+    def _run(self, action, select: str | None = None) -> bool:
+        """Call a service, show a refusal in plain words, reload the table either way."""
+        try:
+            action()
+        except UserError as exc:
+            show_error(self, exc)
+            self.load(self.region_id, select)
+            return False
+        self.load(self.region_id, select)
+        self.changed.emit()
+        return True
+
     def move(self, offset: int) -> None:
         opd = self.current()
         if opd:
-            self.services.directory.move_opd(opd.id, offset)
-            self.load(self.region_id, opd.id)
-            self.changed.emit()
+            self._run(lambda: self.services.directory.move_opd(opd.id, offset), opd.id)
 
     def archive_current(self) -> None:
         opd = self.current()
         if opd and confirm(self, tr("Arsipkan OPD '{name}'? Orang-orangnya tetap terdaftar.", name=opd.name)):
-            self.services.directory.set_opd_archived(opd.id, True)
-            self.load(self.region_id)
-            self.changed.emit()
+            self._run(lambda: self.services.directory.set_opd_archived(opd.id, True))
 
     def add_common(self) -> None:
-        added = self.services.directory.add_common_opds(self.region_id)
+        try:
+            added = self.services.directory.add_common_opds(self.region_id)
+        except UserError as exc:
+            show_error(self, exc)
+            return
         self.load(self.region_id)
         show_info(self, tr("{n} OPD ditambahkan dari daftar umum.", n=added) if added
                   else tr("Semua OPD dari daftar umum sudah ada."))
