@@ -114,7 +114,7 @@ def all_strings() -> dict[str, str]:
     return found
 
 
-def placeholders(text: str) -> set[str]:
+def format_fields(text: str) -> set[str]:
     return {field for _lit, field, _spec, _conv in string.Formatter().parse(text)
             if field is not None}
 
@@ -142,10 +142,10 @@ def test_every_string_has_english(catalogue):
         f"  {where}: {text!r}" for text, where in sorted(missing.items(), key=lambda kv: kv[1]))
 
 
-def test_placeholders_match(catalogue):
-    wrong = [f"  {key!r}: {sorted(placeholders(key))} vs {value!r}: {sorted(placeholders(value))}"
-             for key, value in catalogue.items() if placeholders(key) != placeholders(value)]
-    assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
+def test_format_fields_match(catalogue):
+    wrong = [f"  {key!r}: {sorted(format_fields(key))} vs {value!r}: {sorted(format_fields(value))}"
+             for key, value in catalogue.items() if format_fields(key) != format_fields(value)]
+    assert not wrong, "format fields differ:\n" + "\n".join(wrong)
 
 
 def test_no_stale_entries(catalogue):
