@@ -382,3 +382,27 @@ def test_backup_from_menu_writes_a_copy_outside_the_data_folder(window, services
                         lambda *a, **k: (str(window.paths.data_dir / "kotacerdas.lock"), ""))
     window.backup()
     assert errors and "folder data" in errors[0]
+
+
+def test_app_controller_paints_then_loads_and_switches_language(qtbot, paths, monkeypatch):
+    from kotacerdas_desktop.app import AppController
+    from kotacerdas_desktop.storage.database import prepare_database
+
+    info = prepare_database(paths.database, paths.backups)
+    controller = AppController(paths, info, Preferences())
+    controller.start()
+    first = controller.window
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: controller.services is not None, timeout=10_000)
+    assert first.nav.item(0).text() == "Wilayah"
+    try:
+        first.prefs.language = "en"
+        first.language_changed.emit("en")
+        second = controller.window
+        qtbot.addWidget(second)
+        assert second is not first
+        assert second.nav.item(0).text() == "Regions"
+        assert second.menuBar().actions()[0].text() == "&File"
+    finally:
+        set_language("id")
+        controller.services.close()
