@@ -9,7 +9,7 @@ import sys
 
 from . import APP_NAME, __version__
 
-CLI_COMMANDS = {"info", "demo", "check", "backup", "region", "cli"}
+CLI_COMMANDS = {"info", "demo", "check", "backup", "region", "people", "cli"}
 
 
 def main_cli(argv: list[str] | None = None) -> int:

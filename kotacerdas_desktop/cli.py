@@ -11,7 +11,7 @@ from .paths import DataDirError, prepare_paths, resolve_data_dir
 from .storage.database import DatabaseError, DatabaseInfo, prepare_database
 from .storage.lock import AlreadyRunningError, InstanceLock
 
-READ_ONLY = {"info", "check", "backup", ("region", "list")}
+READ_ONLY = {"info", "check", "backup", ("region", "list"), ("people", "list"), ("people", "export")}
 
 
 class UsageError(Exception):
@@ -60,6 +60,23 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--province", default="")
     rc.add_argument("--paper", default="A4", choices=["A4", "F4"])
     rc.add_argument("--framework", default="ministry", choices=["ministry", "giffinger", "custom"])
+    people = sub.add_parser("people", help="peserta: import, list, export")
+    psub = people.add_subparsers(dest="people_command", metavar="ACTION", parser_class=_Parser)
+    pi = psub.add_parser("import", parents=[common], help="impor daftar undangan (.xlsx/.csv)")
+    pi.add_argument("file")
+    pi.add_argument("--region", required=True, help="nama atau id wilayah")
+    pi.add_argument("--sheet", help="nama lembar kerja (bawaan: lembar pertama)")
+    pi.add_argument("--dry-run", action="store_true", help="hanya pratinjau, tidak menyimpan apa pun")
+    pi.add_argument("--skip-problems", action="store_true",
+                    help="jangan impor baris bermasalah (bawaan: diimpor dengan tanda periksa)")
+    pi.add_argument("--create-opds", action="store_true", help="buat OPD yang belum dikenal")
+    pl = psub.add_parser("list", parents=[common], help="daftar peserta")
+    pl.add_argument("--region", required=True, help="nama atau id wilayah")
+    pl.add_argument("--search", default="", help="cari nama, NIP atau OPD")
+    pl.add_argument("--all", action="store_true", help="termasuk yang diarsipkan")
+    pe = psub.add_parser("export", parents=[common], help="ekspor peserta ke .xlsx atau .csv")
+    pe.add_argument("file")
+    pe.add_argument("--region", required=True, help="nama atau id wilayah")
     return p
 
 
@@ -107,10 +124,12 @@ def run(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"kotacerdas-cli: {exc} (lihat --help)", file=sys.stderr)
         return 2
-    if not args.command or (args.command == "region" and not args.region_command):
+    sub_action = {"region": "region_command", "people": "people_command"}
+    if not args.command or (args.command in sub_action and not getattr(args, sub_action[args.command])):
         print("kotacerdas-cli: perintah belum diberikan (lihat --help)", file=sys.stderr)
         return 2
-    key = (args.command, args.region_command) if args.command == "region" else args.command
+    key = ((args.command, getattr(args, sub_action[args.command]))
+           if args.command in sub_action else args.command)
     services = lock = None
     try:
         services, lock = _open_services(args, writes=key not in READ_ONLY)
@@ -220,7 +239,78 @@ def cmd_region_create(services, args) -> int:
     return 0
 
 
+def cmd_people_import(services, args) -> int:
+    from .services.people_import import ACTIONS, OUTCOMES
+
+    region = services.regions.find(args.region)
+    plan = services.people_import.plan(region.id, Path(args.file).expanduser(), sheet=args.sheet)
+    if args.create_opds:
+        plan.opd_choices = {text: "" for text in plan.unknown_opds}
+        plan = services.people_import.evaluate(region.id, plan)
+    mapping = {plan.header[i] if i < len(plan.header) else f"kolom {i + 1}": f
+               for i, f in sorted(plan.mapping.items()) if f != "ignore"}
+    data = {"region": region.display_name, "file": plan.path, "sheet": plan.sheet,
+            "header_row": None if plan.header_index is None else plan.header_index + 1,
+            "mapping": mapping, "dry_run": args.dry_run, "counts": plan.counts(),
+            "unknown_opds": plan.unknown_opds,
+            "rows": [{"line": r.line, "outcome": r.outcome, "name": r.person.name,
+                      "nip": r.person.nip, "opd": r.person.opd_text, "problems": r.problems,
+                      "changes": {k: list(v) for k, v in r.changes.items()},
+                      "duplicate_of": r.duplicate_of} for r in plan.rows],
+            "skipped": [{"line": line, "kind": kind, "text": text} for line, kind, text in plan.skipped]}
+    lines = [f"{plan.path} [{plan.sheet}] -> {region.display_name}",
+             f"Baris judul kolom: {data['header_row'] or 'tidak ditemukan'}; kolom: "
+             + ", ".join(f"{k} = {v}" for k, v in mapping.items())]
+    for r in plan.rows:
+        extra = " ".join(r.problems) if r.problems else (
+            f"sama dengan baris {r.duplicate_of}" if r.duplicate_of else
+            ", ".join(f"{k}: {a or '-'} -> {b}" for k, (a, b) in r.changes.items()))
+        lines.append(f"  baris {r.line:>4}  {OUTCOMES[r.outcome]:<22} {r.person.name or '(tanpa nama)'}"
+                     + (f"  ({extra})" if extra else ""))
+    for line, kind, text in plan.skipped:
+        if kind not in ("empty",):
+            lines.append(f"  baris {line:>4}  dilewati ({kind}): {text[:70]}")
+    lines.append("Ringkasan pratinjau: " + ", ".join(f"{OUTCOMES[k]} {v}" for k, v in plan.counts().items()))
+    if args.dry_run:
+        lines.append("Uji coba (--dry-run): tidak ada yang disimpan.")
+    else:
+        result = services.people_import.apply(region.id, plan, import_problems=not args.skip_problems)
+        data["result"] = {"counts": result.counts(), "opds_created": result.opds_created,
+                          "rows": [{"line": x.line, "action": x.action, "person_id": x.person_id,
+                                    "name": x.name, "note": x.note} for x in result.rows]}
+        lines.append("Hasil: " + ", ".join(f"{ACTIONS[k]} {v}" for k, v in result.counts().items() if v))
+        if result.opds_created:
+            lines.append("OPD baru: " + ", ".join(result.opds_created))
+    _out(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_people_list(services, args) -> int:
+    from .domain.people import format_nip, search_key
+
+    region = services.regions.find(args.region)
+    people = services.directory.people(region.id, include_archived=args.all)
+    if args.search:
+        words = search_key(args.search).split()
+        people = [p for p in people
+                  if all(w in search_key(f"{p.full_name} {p.nip} {p.opd_name}") for w in words)]
+    data = [vars(p) | {"full_name": p.full_name} for p in people]
+    text = "\n".join(f"{p.full_name:<45.45} {format_nip(p.nip):<22} {p.opd_name:<18.18} {p.jabatan:.40}"
+                     for p in people) or "Tidak ada orang yang cocok."
+    _out(args, data, text + ("" if args.json else f"\n{len(people)} orang"))
+    return 0
+
+
+def cmd_people_export(services, args) -> int:
+    region = services.regions.find(args.region)
+    path, count = services.directory.export(region.id, Path(args.file).expanduser())
+    _out(args, {"file": str(path), "people": count}, f"{count} orang diekspor ke {path}")
+    return 0
+
+
 COMMANDS = {
     "info": cmd_info, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup,
     ("region", "list"): cmd_region_list, ("region", "create"): cmd_region_create,
+    ("people", "import"): cmd_people_import, ("people", "list"): cmd_people_list,
+    ("people", "export"): cmd_people_export,
 }

@@ -10,6 +10,7 @@ from .bimtek import BimtekService
 from .demo import DemoService
 from .directory import DirectoryService
 from .maintenance import MaintenanceService
+from .people_import import PeopleImportService
 from .regions import RegionService
 
 
@@ -21,12 +22,13 @@ class Services:
     bimtek: BimtekService
     demo: DemoService
     maintenance: MaintenanceService
+    people_import: PeopleImportService
 
     @classmethod
     def open(cls, paths: AppPaths, info: DatabaseInfo | None = None) -> "Services":
         store = Store.open(paths, info)
         return cls(store, RegionService(store), DirectoryService(store), BimtekService(store),
-                   DemoService(store), MaintenanceService(store))
+                   DemoService(store), MaintenanceService(store), PeopleImportService(store))
 
     def close(self) -> None:
         self.store.close()

@@ -45,6 +45,7 @@ class PersonView:
     gender: str
     category: str
     archived: bool
+    review_note: str = ""
 
     @property
     def full_name(self) -> str:
@@ -52,11 +53,12 @@ class PersonView:
         return f"{text}, {self.suffix}" if self.suffix else text
 
 
-def person_view(p: Person) -> PersonView:
+def person_view(p: Person, opd: Opd | None = None) -> PersonView:
+    opd = opd if opd is not None else p.opd
     return PersonView(p.id.hex, p.prefix, p.name, p.suffix, p.nip, p.golongan, p.jabatan,
                       p.opd_id.hex if p.opd_id else None,
-                      (p.opd.short_name or p.opd.name) if p.opd else "", p.phone, p.email,
-                      p.gender, p.category, p.archived)
+                      (opd.short_name or opd.name) if opd else "", p.phone, p.email,
+                      p.gender, p.category, p.archived, p.review_note)
 
 
 def _clean_aliases(aliases) -> list[str]:
@@ -183,15 +185,83 @@ class DirectoryService:
 
     # --- people ----------------------------------------------------------------------
     def people(self, region_id, include_archived: bool = False) -> list[PersonView]:
+        """Everyone of a region in name order, with two queries whatever the count."""
         with self.store.session() as s:
             r = _region(s, region_id)
+            opds = {o.id: o for o in s.scalars(select(Opd).where(Opd.region_id == r.id))}
             q = select(Person).where(Person.region_id == r.id).order_by(Person.search_key)
             if not include_archived:
                 q = q.where(Person.archived.is_(False))
-            return [person_view(p) for p in s.scalars(q)]
+            return [person_view(p, opds.get(p.opd_id)) for p in s.scalars(q)]
 
-    def save_person(self, region_id, data: PersonInput, person_id: str | None = None) -> str:
+    def export(self, region_id, path) -> tuple["Path", int]:
+        """Write the region's directory to .xlsx or .csv (chosen by the file name)."""
+        from pathlib import Path
+
+        from ..domain.people import CATEGORIES
+        from ..domain.regions import display_name
+        from ..reports.people_export import write_people_csv, write_people_xlsx
+
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".csv"):
+            raise ValidationError("Nama berkas ekspor harus berakhiran .xlsx atau .csv.")
+        with self.store.session() as s:
+            r = _region(s, region_id)
+            title = f"Daftar Peserta {display_name(r.kind, r.name)}"
+        people = self.people(region_id)
+        rows = [{"no": str(i), "prefix": p.prefix, "name": p.name, "suffix": p.suffix,
+                 "full_name": p.full_name, "nip": p.nip, "golongan": p.golongan, "jabatan": p.jabatan,
+                 "opd": p.opd_name, "phone": p.phone, "email": p.email, "gender": p.gender,
+                 "category": CATEGORIES.get(p.category, p.category), "review_note": p.review_note,
+                 "id": p.id} for i, p in enumerate(people, 1)]
+        if suffix == ".xlsx":
+            written = write_people_xlsx(path, rows, title=title, subtitle=f"{len(rows)} orang")
+        else:
+            written = write_people_csv(path, rows)
+        return Path(written), len(rows)
+
+    def person(self, person_id) -> PersonView:
+        with self.store.session() as s:
+            p = s.get(Person, _uuid(person_id))
+            if p is None:
+                raise NotFound("Orang tidak ditemukan.")
+            return person_view(p)
+
+    def update_people(self, person_ids: list[str], *, opd_id: str | None | object = ...,
+                      category: str | None = None, archived: bool | None = None) -> int:
+        """Bulk change (one transaction): OPD (None clears it), category, archived. Returns rows changed."""
+        from ..domain.people import CATEGORIES
+
+        if category is not None and category not in CATEGORIES:
+            raise ValidationError(f"Kategori '{category}' tidak dikenal.")
+        changed = 0
+        with self.store.session() as s:
+            people = [s.get(Person, _uuid(pid)) for pid in person_ids]
+            if any(p is None for p in people):
+                raise NotFound("Sebagian orang yang dipilih tidak ditemukan lagi.")
+            new_opd = None
+            if opd_id is not ... and opd_id is not None:
+                opd = s.get(Opd, _uuid(opd_id))
+                if opd is None or any(p.region_id != opd.region_id for p in people):
+                    raise NotFound("OPD tidak ditemukan di wilayah ini.")
+                new_opd = opd.id
+            for p in people:
+                before = (p.opd_id, p.category, p.archived)
+                if opd_id is not ...:
+                    p.opd_id = new_opd
+                if category is not None:
+                    p.category = category
+                if archived is not None:
+                    p.archived = archived
+                changed += (p.opd_id, p.category, p.archived) != before
+        return changed
+
+    def save_person(self, region_id, data: PersonInput, person_id: str | None = None,
+                    review_note: str | None = None) -> str:
         clean, _warnings = validate_person(data)
+        if review_note is not None:
+            review_note = clean_text(review_note, 2000, "Catatan pemeriksaan")
         with self.store.session() as s:
             r = _region(s, region_id)
             if clean.opd_id:
@@ -209,6 +279,8 @@ class DirectoryService:
                           golongan=clean.golongan, jabatan=clean.jabatan,
                           opd_id=_uuid(clean.opd_id) if clean.opd_id else None, phone=clean.phone,
                           email=clean.email, gender=clean.gender, category=clean.category)
+            if review_note is not None:
+                values["review_note"] = review_note
             for key, value in values.items():
                 if getattr(p, key) != value:
                     setattr(p, key, value)

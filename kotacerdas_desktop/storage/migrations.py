@@ -132,6 +132,11 @@ def person_search_key(name: str, prefix: str, suffix: str, nip: str, key_fn) -> 
     return " ".join(part for part in (key_fn(f"{prefix} {name} {suffix}"), nip) if part)
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """People imported with problems carry a note for the facilitator to review."""
+    conn.execute("ALTER TABLE person ADD COLUMN review_note TEXT NOT NULL DEFAULT ''")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -142,6 +147,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema awal: wilayah, OPD, orang, kerangka, bimtek, riwayat versi", _v1),
     Migration(2, "kunci pencarian orang dan tempat penandatanganan", _v2),
+    Migration(3, "catatan pemeriksaan untuk orang hasil impor", _v3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

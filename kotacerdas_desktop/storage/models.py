@@ -111,6 +111,7 @@ class Person(Base):
     category: Mapped[str] = mapped_column(String(20), default="opd_staff")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    review_note: Mapped[str] = mapped_column(Text, default="")
 
     opd: Mapped[Opd | None] = relationship(foreign_keys=[opd_id])
 

@@ -24,6 +24,8 @@ _SPECS = {
     "todo": "mdi6.circle-outline",
     "logo": "mdi6.image-outline",
     "people": "mdi6.account-group-outline",
+    "import": "mdi6.file-import-outline",
+    "export": "mdi6.file-export-outline",
     "about": "mdi6.information-outline",
     "quit": "mdi6.exit-to-app",
     "back": "mdi6.arrow-left",

@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     first_painted = Signal()
 
-    AREAS = ("regions", "dashboard", "settings")
+    AREAS = ("regions", "dashboard", "people", "settings")
 
     def __init__(self, paths: AppPaths, prefs: Preferences, parent=None) -> None:
         super().__init__(parent)
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.region_title = ""
         self._painted = False
         self._settings_loaded_for: str | None = None
+        self._people_loaded_for: str | None = None
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
     def attach_services(self, services) -> None:
         """Build the areas once the store is open."""
         from .pages.dashboard import DashboardPage
+        from .pages.people import PeoplePage
         from .pages.region_list import RegionListPage
         from .pages.region_settings import RegionSettingsPage
 
@@ -87,11 +89,13 @@ class MainWindow(QMainWindow):
         self.region_page = RegionListPage(self.icons)
         self.dashboard_page = DashboardPage(self.icons)
         self.settings_page = RegionSettingsPage(services, self.icons)
+        self.people_page = PeoplePage(services, self.icons, self.ui_state)
         self.pages = {"regions": self.region_page, "dashboard": self.dashboard_page,
-                      "settings": self.settings_page}
+                      "people": self.people_page, "settings": self.settings_page}
         for page in self.pages.values():
             self.stack.addWidget(page)
-        labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "settings": tr("Pengaturan wilayah")}
+        labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "people": tr("Peserta"),
+                  "settings": tr("Pengaturan wilayah")}
         for key in self.AREAS:
             item = QListWidgetItem(self.icons.get(key), labels[key])
             item.setData(Qt.UserRole, key)
@@ -106,6 +110,8 @@ class MainWindow(QMainWindow):
         self.dashboard_page.edit_bimtek_requested.connect(self.edit_bimtek)
         self.dashboard_page.settings_requested.connect(lambda: self.show_area("settings"))
         self.settings_page.changed.connect(self._region_changed)
+        self.settings_page.changed.connect(self._invalidate_people)
+        self.people_page.changed.connect(self._people_changed)
         self._build_menus()
         self.refresh_regions()
         last = self.prefs.last_region_id
@@ -124,7 +130,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("&Daftar wilayah"), "regions", "Ctrl+1", lambda: self.show_area("regions"))
         self.dashboard_action = self._action(file_menu, tr("Da&sbor wilayah"), "dashboard", "Ctrl+2",
                                              lambda: self.show_area("dashboard"))
-        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+3",
+        self.people_action = self._action(file_menu, tr("P&eserta"), "people", "Ctrl+3",
+                                          lambda: self.show_area("people"))
+        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+4",
                                             lambda: self.show_area("settings"))
         file_menu.addSeparator()
         self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
@@ -145,7 +153,7 @@ class MainWindow(QMainWindow):
 
     # --- navigation ------------------------------------------------------------------
     def show_area(self, key: str) -> None:
-        if key in ("dashboard", "settings") and self.region_id is None:
+        if key != "regions" and self.region_id is None:
             key = "regions"
         for i in range(self.nav.count()):
             item = self.nav.item(i)
@@ -154,6 +162,9 @@ class MainWindow(QMainWindow):
         if key == "settings" and self._settings_loaded_for != self.region_id:
             self.settings_page.load(self.region_id, self.region_title)
             self._settings_loaded_for = self.region_id
+        if key == "people" and self._people_loaded_for != self.region_id:
+            self.people_page.load(self.region_id)
+            self._people_loaded_for = self.region_id
         self.stack.setCurrentWidget(self.pages[key])
 
     def _nav_changed(self, current, _previous) -> None:
@@ -166,8 +177,8 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) != "regions":
                 item.setHidden(not has_region)
-        self.dashboard_action.setEnabled(has_region)
-        self.settings_action.setEnabled(has_region)
+        for action in (self.dashboard_action, self.people_action, self.settings_action):
+            action.setEnabled(has_region)
         self.setWindowTitle(f"{self.region_title} — {APP_NAME}" if has_region else APP_NAME)
 
     # --- regions ---------------------------------------------------------------------
@@ -186,6 +197,7 @@ class MainWindow(QMainWindow):
         self.region_title = detail.display_name
         self._show_dashboard(detail)
         self._settings_loaded_for = None  # loaded when first shown
+        self._people_loaded_for = None
         self.prefs.last_region_id = region_id
         self._save_prefs()
         self._update_nav()
@@ -198,6 +210,14 @@ class MainWindow(QMainWindow):
         people = len(self.services.directory.people(self.region_id))
         opds = len(self.services.directory.opds(self.region_id))
         self.dashboard_page.show_region(detail, people, opds, self.services.regions.logo(self.region_id))
+
+    def _people_changed(self) -> None:
+        self._settings_loaded_for = None  # officials and OPD heads list people
+        self._show_dashboard()
+        self.refresh_regions()
+
+    def _invalidate_people(self) -> None:
+        self._people_loaded_for = None
 
     def _region_changed(self) -> None:
         self._show_dashboard()

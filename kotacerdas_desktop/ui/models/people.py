@@ -1,0 +1,128 @@
+"""Table model of a region's people and the filter that searches it as you type.
+
+Search keys are computed once per load, so filtering 5,000 rows per keystroke
+is a plain substring test per row.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from ...domain.people import CATEGORIES, CATEGORY_LABELS_EN, format_nip, format_phone, pangkat_golongan_text, search_key
+from ...i18n import language, tr
+from ...services.directory import PersonView
+
+KEY_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+
+
+class PeopleTableModel(QAbstractTableModel):
+    COLUMNS = ("Nama", "NIP", "Pangkat/Gol.", "Jabatan", "OPD", "No. HP", "Email", "Kategori")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[PersonView] = []
+        self._keys: list[str] = []
+        self._opd_keys: dict[str | None, str] = {}
+
+    def set_rows(self, rows: list[PersonView], opd_keys: dict[str | None, str] | None = None) -> None:
+        """opd_keys: extra searchable words per OPD id (full name, aliases)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._opd_keys = opd_keys or {}
+        self._keys = [" ".join((search_key(f"{p.prefix} {p.name} {p.suffix}"), p.nip,
+                                search_key(p.opd_name), self._opd_keys.get(p.opd_id, "")))
+                      for p in self._rows]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PersonView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, person_id: str) -> int:
+        return next((i for i, p in enumerate(self._rows) if p.id == person_id), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == 0:
+                return ("⚑ " if p.review_note else "") + p.full_name
+            labels = CATEGORIES if language() == "id" else CATEGORY_LABELS_EN
+            return (None, format_nip(p.nip), pangkat_golongan_text(p.golongan) if p.golongan else "",
+                    p.jabatan, p.opd_name, format_phone(p.phone) if p.phone else "", p.email,
+                    labels.get(p.category, p.category))[col]
+        if role == SORT_ROLE:
+            return (self._keys[index.row()].split(" ", 1)[0] if col == 0 else
+                    (p.nip, p.golongan, p.jabatan.casefold(), p.opd_name.casefold(), p.phone,
+                     p.email.casefold(), p.category)[col - 1])
+        if role == Qt.ToolTipRole and p.review_note:
+            return tr("Perlu diperiksa: {note}", note=p.review_note)
+        if role == Qt.ForegroundRole and p.archived:
+            from PySide6.QtGui import QColor
+
+            return QColor("#7f8c8d")
+        if role == KEY_ROLE:
+            return self._keys[index.row()]
+        if role == Qt.UserRole:
+            return p.id
+        return None
+
+
+class PeopleFilter(QSortFilterProxyModel):
+    """Search words (all must match), OPD, category and 'needs review'."""
+
+    NO_OPD = "__none__"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._opd: str | None = None
+        self._category: str | None = None
+        self._flagged = False
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, *, text: str | None = None, opd: str | None | object = ...,
+                   category: str | None | object = ..., flagged: bool | None = None) -> None:
+        modern = hasattr(self, "beginFilterChange")  # Qt >= 6.9
+        if modern:
+            self.beginFilterChange()
+        if text is not None:
+            self._words = search_key(text).split()
+        if opd is not ...:
+            self._opd = opd
+        if category is not ...:
+            self._category = category
+        if flagged is not None:
+            self._flagged = flagged
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        model: PeopleTableModel = self.sourceModel()
+        p = model.row_at(source_row)
+        if p is None:
+            return False
+        if self._opd is not None and (p.opd_id or self.NO_OPD) != self._opd:
+            return False
+        if self._category is not None and p.category != self._category:
+            return False
+        if self._flagged and not p.review_note:
+            return False
+        if self._words:
+            key = model._keys[source_row]
+            return all(w in key for w in self._words)
+        return True
