@@ -3,7 +3,8 @@
 Strings are found with the `ast` module: every `tr("...")` call with a literal first
 argument under kotacerdas_desktop/, plus the strings that reach `tr()` indirectly
 (framework template names/descriptions, bimtek stage outputs and checklist labels,
-table column headers and the letterhead form labels).
+table column headers, the letterhead form labels, the people-import outcomes and
+actions and the import field labels).
 """
 from __future__ import annotations
 
@@ -76,10 +77,38 @@ def _second(elt: ast.AST) -> ast.AST | None:
     return None
 
 
+def _label(elt: ast.AST) -> ast.AST | None:
+    """A column is either a plain label or a (key, label) pair."""
+    return _second(elt) if isinstance(elt, (ast.Tuple, ast.List)) else elt
+
+
+def _module_attr_strings(path: Path, attrs: set[str], pick=None) -> dict[str, str]:
+    """String literals of module-level tuple/list constants named in `attrs`."""
+    found: dict[str, str] = {}
+    for stmt in _parse(path).body:
+        if isinstance(stmt, ast.Assign):
+            names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
+            value = stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            names, value = [stmt.target.id], stmt.value
+        else:
+            continue
+        if not attrs.intersection(names) or not isinstance(value, (ast.Tuple, ast.List)):
+            continue
+        for elt in value.elts:
+            node = pick(elt) if pick else elt
+            text = _str_const(node) if node is not None else None
+            if text is not None:
+                found.setdefault(text, f"{path.relative_to(ROOT)}:{names[0]}")
+    return found
+
+
 def indirect_strings() -> dict[str, str]:
     """Strings that are translated at runtime through tr(variable)."""
     from kotacerdas_desktop.domain.bimtek import STAGE_OUTPUT
     from kotacerdas_desktop.domain.frameworks import TEMPLATES
+    from kotacerdas_desktop.domain.people_import import FIELDS
+    from kotacerdas_desktop.services.people_import import ACTIONS, OUTCOMES
 
     found: dict[str, str] = {}
     for kind, t in TEMPLATES.items():
@@ -87,6 +116,11 @@ def indirect_strings() -> dict[str, str]:
         found.setdefault(t.description, f"frameworks.TEMPLATES[{kind!r}].description")
     for stage, text in STAGE_OUTPUT.items():
         found.setdefault(text, f"bimtek.STAGE_OUTPUT[{stage}]")
+    # import dialog: tr(OUTCOMES[...]), tr(ACTIONS[...]) and tr(field_label) for FIELDS
+    for name, table in (("people_import.OUTCOMES", OUTCOMES), ("people_import.ACTIONS", ACTIONS),
+                        ("people_import.FIELDS", FIELDS)):
+        for code, text in table.items():
+            found.setdefault(text, f"{name}[{code!r}]")
 
     bimtek = PACKAGE / "domain" / "bimtek.py"
     for fn in ast.walk(_parse(bimtek)):
@@ -98,8 +132,12 @@ def indirect_strings() -> dict[str, str]:
                     if text is not None:
                         found.setdefault(text, f"bimtek.checklist:{node.lineno}")
 
+    # table headers: class attributes (PeopleTableModel.COLUMNS) and module constants
+    # (import_dialog.COLUMNS, pairs of (key, label)), all shown through tr(label)
     for path in sorted((PACKAGE / "ui").rglob("*.py")):
-        for text, where in _class_attr_strings(path, {"COLUMNS", "HEADERS"}).items():
+        for text, where in _class_attr_strings(path, {"COLUMNS", "HEADERS"}, pick=_label).items():
+            found.setdefault(text, where)
+        for text, where in _module_attr_strings(path, {"COLUMNS", "HEADERS"}, pick=_label).items():
             found.setdefault(text, where)
     region_settings = PACKAGE / "ui" / "pages" / "region_settings.py"
     for text, where in _class_attr_strings(region_settings, {"FIELDS"}, "KopTab", _second).items():
@@ -133,6 +171,13 @@ def test_scan_finds_strings():
     assert "Kerangka sendiri" in indirect
     assert "Nama wilayah" in indirect
     assert "Bimtek dilaksanakan" in indirect
+    assert indirect.get("duplikat dalam berkas", "").startswith("people_import.OUTCOMES")
+    assert indirect.get("bermasalah, tidak diimpor", "").startswith("people_import.ACTIONS")
+    assert indirect.get("(abaikan)", "").startswith("people_import.FIELDS")
+    assert indirect.get("Masalah / perubahan", "").endswith("import_dialog.py:COLUMNS")
+    people_model = PACKAGE / "ui" / "models" / "people.py"
+    assert "Kategori" in _class_attr_strings(people_model, {"COLUMNS"}, pick=_label)
+    assert "Kategori" in indirect
 
 
 def test_every_string_has_english(catalogue):

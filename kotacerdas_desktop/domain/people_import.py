@@ -78,7 +78,12 @@ def cell_text(value: object, field: str = "") -> str:
         return value.strftime("%H:%M")
     if isinstance(value, timedelta):
         return str(value)
-    return _tidy(value)
+    text = _tidy(value)
+    # Our own exports put an apostrophe before text that a spreadsheet would take for
+    # a formula ('=..., '+..., '-..., '@...): take it off again so a round trip is exact.
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        text = text[1:]
+    return text
 
 
 # ---------------------------------------------------------------- header

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -271,13 +271,16 @@ class ImportDialog(QDialog):
     def _cell_edited(self, item: QTableWidgetItem) -> None:
         if self._filling:
             return
-        key = COLUMNS[item.column()][0]
-        index = item.data(Qt.UserRole)
-        self.plan = self.services.people_import.edit_row(self.region_id, self.plan, index,
-                                                         {key: item.text()})
+        column, index, text = item.column(), item.data(Qt.UserRole), item.text()
+        # Rebuild the table after the editor has finished with this item, not inside its signal.
+        QTimer.singleShot(0, lambda: self._apply_edit(index, column, text))
+
+    def _apply_edit(self, index: int, column: int, text: str) -> None:
+        key = COLUMNS[column][0]
+        self.plan = self.services.people_import.edit_row(self.region_id, self.plan, index, {key: text})
         self._fill_table()
         self._update_apply_button()
-        self.table.setCurrentCell(index, item.column())
+        self.table.setCurrentCell(index, column)
 
     def apply(self) -> None:
         try:
