@@ -57,6 +57,23 @@ def main() -> int:
                                   "07-settings-opd")):
             tabs.setCurrentIndex(i)
             grab(name)
+        window.show_area("people")
+        grab("08-people")
+        sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+        from workbooks import messy_workbook
+
+        from kotacerdas_desktop.ui.dialogs.import_dialog import ImportDialog
+
+        region_id = window.region_id
+        plan = services.people_import.plan(region_id, messy_workbook(Path(tmp) / "undangan.xlsx"))
+        dialog = ImportDialog(services, region_id, plan, services.directory.opds(region_id), window)
+        dialog.resize(1280, 800)
+        dialog.show()
+        for _ in range(3):
+            app.processEvents()
+        dialog.grab().save(str(out / f"09-import-preview{suffix}.png"))
+        print("wrote", out / f"09-import-preview{suffix}.png")
+        dialog.close()
         window.close()
         services.close()
     return 0

@@ -16,9 +16,9 @@ from ...i18n import tr
 from ...services.people_import import ACTIONS, OUTCOMES, ImportPlan, ImportResult
 from ..feedback import show_error
 
-COLUMNS = (("line", "Baris"), ("outcome", "Hasil"), ("name", "Nama"), ("nip", "NIP"),
-           ("golongan", "Pangkat/Gol."), ("jabatan", "Jabatan"), ("opd", "OPD"), ("phone", "No. HP"),
-           ("email", "Email"), ("notes", "Masalah / perubahan"))
+COLUMNS = (("line", "Baris"), ("outcome", "Hasil"), ("notes", "Masalah / perubahan"), ("name", "Nama"),
+           ("nip", "NIP"), ("golongan", "Pangkat/Gol."), ("jabatan", "Jabatan"), ("opd", "OPD"),
+           ("phone", "No. HP"), ("email", "Email"))
 EDITABLE = {"name", "nip", "golongan", "jabatan", "opd", "phone", "email"}
 COLORS = {"problem": "#fdecea", "new": "#eafaf1", "update": "#fef5e7", "same": "#f4f6f7",
           "duplicate": "#f4f6f7"}
@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
         h.setStretchLastSection(True)
-        for col, width in enumerate((50, 130, 220, 150, 80, 160, 120, 130, 150)):
+        for col, width in enumerate((50, 120, 330, 200, 150, 70, 140, 130, 130)):
             self.table.setColumnWidth(col, width)
         self.table.itemChanged.connect(self._cell_edited)
         hint = QLabel(tr("Klik dua kali sel untuk memperbaiki baris; baris dinilai ulang seketika. "
@@ -233,7 +233,7 @@ class ImportDialog(QDialog):
                 item.setBackground(brush)
                 if key not in EDITABLE:
                     item.setFlags(item.flags() & ~Qt.ItemIsEditable)
-                if key == "notes" and notes:
+                if notes:
                     item.setToolTip(notes)
                 self.table.setItem(r, c, item)
         self._filling = False
