@@ -126,7 +126,10 @@ class PeopleImportService:
             opd_rows = [(o.id.hex, o.name, o.short_name, tuple(o.alias_list)) for o in opds]
             people = list(s.scalars(select(Person).where(Person.region_id == r.id)))
         by_nip = {p.nip: p for p in people if p.nip}
-        by_name = {(_norm(p.name), p.opd_id.hex if p.opd_id else None): p for p in people}
+        by_name: dict[tuple, list[Person]] = {}
+        for person in people:
+            by_name.setdefault((_norm(person.name), person.opd_id.hex if person.opd_id else None),
+                               []).append(person)
         unknown: list[str] = []
         seen: dict[tuple, int] = {}
         for row in plan.rows:
@@ -149,7 +152,7 @@ class PeopleImportService:
                 seen[key] = p.line
             match = by_nip.get(p.nip) if p.nip else None
             if match is None and p.name:
-                match = by_name.get((_norm(p.name), row.opd_id))
+                match = _name_match(p, row.opd_id, by_name.get((_norm(p.name), row.opd_id), []))
             if match is not None:
                 row.match_id, row.match_name = match.id.hex, match.name
                 row.changes = _changes(match, p, row.opd_id)
@@ -219,6 +222,25 @@ class PeopleImportService:
                 s.flush()
                 results.append(RowResult(p.line, action, person.id.hex, p.name, " ".join(problems)))
         return ImportResult(results, created)
+
+
+def _name_match(p: ParsedPerson, opd_id: str | None, candidates: list[Person]) -> Person | None:
+    """The registered person this row means, found by name and OPD, or None.
+
+    Names repeat, so be careful: a candidate with another NIP is someone else; a
+    candidate whose phone and email both differ is taken as someone else too; when
+    several remain, only one that the row matches exactly is taken."""
+    def other_person(c: Person) -> bool:
+        if p.nip and c.nip and p.nip != c.nip:
+            return True
+        contacts = [(p.phone, c.phone), (p.email, c.email)]
+        return all(a and b and a != b for a, b in contacts)
+
+    remaining = [c for c in candidates if not other_person(c)]
+    if len(remaining) == 1:
+        return remaining[0]
+    exact = [c for c in remaining if not _changes(c, p, opd_id)]
+    return exact[0] if len(exact) == 1 else None
 
 
 def _changes(existing: Person, p: ParsedPerson, opd_id: str | None) -> dict[str, tuple[str, str]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 
 from ...domain.errors import ValidationError
-from ...domain.people import (CATEGORIES, CATEGORY_LABELS_EN, GENDERS, PANGKAT, PersonInput,
+from ...domain.people import (CATEGORIES, CATEGORY_LABELS_EN, GENDER_LABELS_EN, GENDERS, PANGKAT,
+                              PersonInput,
                               format_nip, pangkat_golongan_text, validate_person)
 from ...i18n import language, tr
 from ...services.directory import OpdView, PersonView
@@ -47,7 +48,7 @@ class PersonDialog(QDialog):
         self.email = QLineEdit(p.email if p else "")
         self.gender = QComboBox()
         self.gender.addItem("", "")
-        for code, label in GENDERS.items():
+        for code, label in (GENDERS if language() == "id" else GENDER_LABELS_EN).items():
             self.gender.addItem(label, code)
         self.gender.setCurrentIndex(max(0, self.gender.findData(p.gender if p else "")))
         self.category = QComboBox()

@@ -26,6 +26,7 @@ class PeoplePage(QWidget):
         self.ui_state = ui_state
         self.region_id: str | None = None
         self.opds = []
+        self._flagged_count = 0
         title = QLabel(tr("Peserta"))
         title.setObjectName("pageTitle")
         self.summary = QLabel()
@@ -139,6 +140,7 @@ class PeoplePage(QWidget):
         people = self.services.directory.people(region_id)
         opd_keys = {o.id: search_key(" ".join((o.name, o.short_name, *o.aliases))) for o in self.opds}
         self.model.set_rows(people, opd_keys)
+        self._flagged_count = sum(1 for p in people if p.review_note)
         current = self.opd_filter.currentData()
         self.opd_filter.clear()
         self.opd_filter.addItem(tr("Semua OPD"), None)
@@ -181,7 +183,7 @@ class PeoplePage(QWidget):
     def _update_summary(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        flagged = sum(1 for i in range(total) if self.model.row_at(i).review_note)
+        flagged = self._flagged_count
         parts = [tr("{n} orang", n=total)]
         if shown != total:
             parts.append(tr("{n} ditampilkan", n=shown))
