@@ -122,3 +122,20 @@ def test_flagged_filter_shows_people_needing_review(page, services, demo_region)
     page.flagged.setChecked(True)
     assert visible_names(page) == ["⚑ Perlu Dicek"]
     assert "1 perlu diperiksa" in page.summary.text()
+
+
+def test_table_models_pass_the_qt_model_tester(qtmodeltester, services, demo_region):
+    from kotacerdas_desktop.ui.models.people import PeopleFilter, PeopleTableModel
+    from kotacerdas_desktop.ui.models.regions import RegionTableModel
+
+    people = PeopleTableModel()
+    people.set_rows(services.directory.people(demo_region))
+    qtmodeltester.check(people)
+    proxy = PeopleFilter()
+    proxy.setSourceModel(people)
+    proxy.set_filter(text="dinas")
+    qtmodeltester.check(proxy)
+    regions = RegionTableModel()
+    regions.set_rows(services.regions.list())
+    qtmodeltester.check(regions)
+    assert people.index(0, 1).data() == "" or len(people.index(0, 1).data().replace(" ", "")) == 18

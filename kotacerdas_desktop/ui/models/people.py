@@ -5,51 +5,32 @@ is a plain substring test per row.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from ...domain.people import CATEGORIES, CATEGORY_LABELS_EN, format_nip, format_phone, pangkat_golongan_text, search_key
 from ...i18n import language, tr
 from ...services.directory import PersonView
+from .base import RowTableModel
 
 KEY_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(RowTableModel):
     COLUMNS = ("Nama", "NIP", "Pangkat/Gol.", "Jabatan", "OPD", "No. HP", "Email", "Kategori")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[PersonView] = []
         self._keys: list[str] = []
         self._opd_keys: dict[str | None, str] = {}
 
     def set_rows(self, rows: list[PersonView], opd_keys: dict[str | None, str] | None = None) -> None:
         """opd_keys: extra searchable words per OPD id (full name, aliases)."""
-        self.beginResetModel()
-        self._rows = list(rows)
         self._opd_keys = opd_keys or {}
         self._keys = [" ".join((search_key(f"{p.prefix} {p.name} {p.suffix}"), p.nip,
                                 search_key(p.opd_name), self._opd_keys.get(p.opd_id, "")))
-                      for p in self._rows]
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PersonView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, person_id: str) -> int:
-        return next((i for i, p in enumerate(self._rows) if p.id == person_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return tr(self.COLUMNS[section])
-        return None
+                      for p in rows]
+        super().set_rows(rows)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
