@@ -115,6 +115,7 @@ def _open_services(args, writes: bool):
 
 
 def run(argv: list[str]) -> int:
+    from .domain.errors import UserError
     from .domain.people import ValidationError
     from .services.errors import ServiceError
 
@@ -134,7 +135,8 @@ def run(argv: list[str]) -> int:
     try:
         services, lock = _open_services(args, writes=key not in READ_ONLY)
         return COMMANDS[key](services, args)
-    except (DataDirError, DatabaseError, AlreadyRunningError, ValidationError, ServiceError) as exc:
+    except (DataDirError, DatabaseError, AlreadyRunningError, ValidationError, ServiceError,
+            UserError) as exc:
         print(f"kotacerdas-cli: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
@@ -255,6 +257,7 @@ def cmd_people_import(services, args) -> int:
             "unknown_opds": plan.unknown_opds,
             "rows": [{"line": r.line, "outcome": r.outcome, "name": r.person.name,
                       "nip": r.person.nip, "opd": r.person.opd_text, "problems": r.problems,
+                      "warnings": r.person.warnings, "match_id": r.match_id,
                       "changes": {k: list(v) for k, v in r.changes.items()},
                       "duplicate_of": r.duplicate_of} for r in plan.rows],
             "skipped": [{"line": line, "kind": kind, "text": text} for line, kind, text in plan.skipped]}
@@ -265,6 +268,8 @@ def cmd_people_import(services, args) -> int:
         extra = " ".join(r.problems) if r.problems else (
             f"sama dengan baris {r.duplicate_of}" if r.duplicate_of else
             ", ".join(f"{k}: {a or '-'} -> {b}" for k, (a, b) in r.changes.items()))
+        if r.person.warnings:
+            extra = " ".join(x for x in (extra, "Catatan: " + " ".join(r.person.warnings)) if x)
         lines.append(f"  baris {r.line:>4}  {OUTCOMES[r.outcome]:<22} {r.person.name or '(tanpa nama)'}"
                      + (f"  ({extra})" if extra else ""))
     for line, kind, text in plan.skipped:

@@ -24,7 +24,7 @@ FIELDS: dict[str, str] = {
     "no": "No", "name": "Nama", "nip": "NIP", "golongan": "Pangkat/Gol.",
     "jabatan": "Jabatan", "opd": "OPD / Instansi", "phone": "No. HP", "email": "Email",
     "gender": "L/P", "category": "Kategori", "prefix": "Gelar depan",
-    "suffix": "Gelar belakang", "ignore": "(abaikan)",
+    "suffix": "Gelar belakang", "id": "ID (ekspor aplikasi ini)", "ignore": "(abaikan)",
 }
 HEADER_SCAN_ROWS = 30
 EXCEL_NIP_PROBLEM = ("NIP tampaknya diubah Excel menjadi angka sehingga digit terakhirnya hilang "
@@ -92,6 +92,7 @@ _PHRASES = {
     "no": "no", "no urut": "no", "nomor": "no", "nomor urut": "no", "nr": "no", "urut": "no",
     "kontak": "phone", "no kontak": "phone", "nomor kontak": "phone", "contact": "phone",
     "title": "jabatan", "job title": "jabatan", "l": "ignore", "p": "ignore",
+    "id": "id",
 }
 _BIGRAMS = {
     ("gelar", "depan"): "prefix", ("gelar", "belakang"): "suffix",
@@ -274,8 +275,8 @@ def _heading_text(text: str, numbered_no: bool) -> str | None:
     caps = stripped.upper() == stripped and sum(c.isalpha() for c in stripped) >= 3
     if caps and m and not m.group(0).strip()[:-1].isdigit():
         return stripped          # "A. SEKRETARIAT DAERAH", "II. BAGIAN UMUM"
-    if caps and not numbered_no:
-        return stripped
+    # A lone ALL-CAPS text without numbering or an institution word is more likely a
+    # person typed in capitals ("HENDRA GUNAWAN") than a section: keep it as data.
     return None
 
 
@@ -319,7 +320,15 @@ def classify_rows(rows: list[list[object]], header_index: int | None,
         return (_name_like(r.values.get("name", "")) and
                 (sum(c.isdigit() for c in nip) >= 8 or sum(c.isdigit() for c in phone) >= 7))
 
-    last_strong = max((k for k in range(start, len(out)) if strong(out[k])), default=start - 1)
+    def surely_data(r: SourceRow) -> bool:
+        """A numbered row with a name, or a name with another filled column: a person
+        ('3 | Camat Padang Barat | ...'), never the start of a signature block."""
+        fields = set(r.values) - {"no"}
+        numbered = r.values.get("no", "").strip(".").isdigit()
+        return "name" in fields and (numbered or len(fields) >= 2)
+
+    last_strong = max((k for k in range(start, len(out)) if strong(out[k]) or surely_data(out[k])),
+                      default=start - 1)
     sign_start = len(out)
     for k in range(max(last_strong + 1, start), len(out)):
         texts = [t for t in out[k].raw if t]
@@ -348,7 +357,8 @@ def classify_rows(rows: list[list[object]], header_index: int | None,
                     or (k == start and _is_subheader(rows[k])))):
             r.kind = "header"       # repeated after a page break, or a second header row
             continue
-        if len(texts) <= 2 and any(_SIGN_STRONG.match(t + " ") for t in texts) and not strong(r):
+        if len(texts) <= 2 and any(_SIGN_STRONG.match(t + " ") for t in texts) and not strong(r) \
+                and not surely_data(r):
             r.kind = "signature"     # a stray 'Mengetahui,' above the last person
             continue
         if len(others) == 1 and (_fold(others[0][1]) in title_texts
@@ -392,6 +402,7 @@ class ParsedPerson:
     email: str = ""
     gender: str = ""
     category: str = ""
+    record_id: str = ""  # the ID column of this app's own export, when present
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -481,6 +492,12 @@ def parse_row(row: SourceRow, numeric_cells: set[str] | frozenset[str] = frozens
                 problems.append(str(exc))
                 p.nip = digits or nip_text
 
+    try:
+        clean_text(v.get("golongan"), 30, "Pangkat/golongan")
+    except ValidationError as exc:
+        problems.append(str(exc))
+    record_id = re.sub(r"[^0-9a-f]", "", _tidy(v.get("id")).lower())
+    p.record_id = record_id if len(record_id) == 32 else ""
     p.golongan = normalize_golongan(v.get("golongan"))
     if p.golongan and p.golongan not in PANGKAT:
         warnings.append(f"Golongan '{p.golongan}' tidak dikenal (contoh penulisan: III/a, IV/b).")

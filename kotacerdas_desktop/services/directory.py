@@ -61,6 +61,14 @@ def person_view(p: Person, opd: Opd | None = None) -> PersonView:
                       p.gender, p.category, p.archived, p.review_note)
 
 
+def national_phone(e164: str) -> str:
+    """'+6281234567890' -> '0812-3456-7890' (other countries keep their + form)."""
+    from ..domain.people import format_phone
+
+    text = format_phone(e164) if e164 else ""
+    return "0" + text[4:] if text.startswith("+62 ") else text
+
+
 def _clean_aliases(aliases) -> list[str]:
     seen, out = set(), []
     for a in aliases or []:
@@ -198,7 +206,7 @@ class DirectoryService:
         """Write the region's directory to .xlsx or .csv (chosen by the file name)."""
         from pathlib import Path
 
-        from ..domain.people import CATEGORIES
+        from ..domain.people import CATEGORIES, format_nip
         from ..domain.regions import display_name
         from ..reports.people_export import write_people_csv, write_people_xlsx
 
@@ -218,6 +226,11 @@ class DirectoryService:
         if suffix == ".xlsx":
             written = write_people_xlsx(path, rows, title=title, subtitle=f"{len(rows)} orang")
         else:
+            # Spreadsheet programs open CSV by guessing types: a spaced NIP and a national
+            # phone number stay text there (and the importer reads both back exactly).
+            for row in rows:
+                row["nip"] = format_nip(row["nip"]) if row["nip"] else ""
+                row["phone"] = national_phone(row["phone"])
             written = write_people_csv(path, rows)
         return Path(written), len(rows)
 

@@ -125,13 +125,11 @@ class PeopleImportService:
             opds = list(s.scalars(select(Opd).where(Opd.region_id == r.id, Opd.archived.is_(False))))
             opd_rows = [(o.id.hex, o.name, o.short_name, tuple(o.alias_list)) for o in opds]
             people = list(s.scalars(select(Person).where(Person.region_id == r.id)))
-        by_nip = {p.nip: p for p in people if p.nip}
-        by_name: dict[tuple, list[Person]] = {}
-        for person in people:
-            by_name.setdefault((_norm(person.name), person.opd_id.hex if person.opd_id else None),
-                               []).append(person)
+        index = _PeopleIndex(people)
+        opd_cache: dict[str, str | None] = {}
         unknown: list[str] = []
-        seen: dict[tuple, int] = {}
+        earlier: dict[str, list[PlanRow]] = {}  # normalised name -> rows of the file so far
+        by_nip_in_file: dict[str, PlanRow] = {}
         for row in plan.rows:
             p = row.person
             row.problems = list(p.problems)
@@ -139,20 +137,27 @@ class PeopleImportService:
             row.opd_id = None
             if p.opd_text:
                 choice = plan.opd_choices.get(p.opd_text, None)
-                row.opd_id = choice if choice else match_opd(p.opd_text, opd_rows)
+                if p.opd_text not in opd_cache:
+                    opd_cache[p.opd_text] = match_opd(p.opd_text, opd_rows)
+                row.opd_id = choice if choice else opd_cache[p.opd_text]
                 if row.opd_id is None and choice != "":
                     row.problems.append(f"OPD '{p.opd_text}' tidak dikenal di wilayah ini.")
                     if p.opd_text not in unknown:
                         unknown.append(p.opd_text)
-            key = ("nip", p.nip) if p.nip else ("name", _norm(p.name), row.opd_id or p.opd_text)
-            if p.name and key in seen:
-                row.outcome, row.duplicate_of = "duplicate", seen[key]
+            nip = p.nip if _valid_nip(p) else ""
+            twin = by_nip_in_file.get(nip) if nip else None
+            if twin is None and p.name:
+                twin = next((e for e in earlier.get(_norm(p.name), []) if _same_person_rows(e, row)), None)
+            if twin is not None:
+                row.outcome, row.duplicate_of = "duplicate", twin.line
                 continue
             if p.name:
-                seen[key] = p.line
-            match = by_nip.get(p.nip) if p.nip else None
-            if match is None and p.name:
-                match = _name_match(p, row.opd_id, by_name.get((_norm(p.name), row.opd_id), []))
+                earlier.setdefault(_norm(p.name), []).append(row)
+            if nip:
+                by_nip_in_file[nip] = row
+            match, doubt = index.find(p, nip, row.opd_id)
+            if doubt:
+                row.problems.append(doubt)
             if match is not None:
                 row.match_id, row.match_name = match.id.hex, match.name
                 row.changes = _changes(match, p, row.opd_id)
@@ -171,6 +176,8 @@ class PeopleImportService:
         fields = {f: getattr(old, "opd_text" if f == "opd" else f) for f in FIELDS
                   if f not in ("no", "ignore") and hasattr(old, "opd_text" if f == "opd" else f)}
         fields.update({k: v for k, v in values.items() if k in fields})
+        if "name" in values:  # the edited name carries its own titles
+            fields["prefix"], fields["suffix"] = "", ""
         row = SourceRow(line=old.line, kind="data", values=fields, section="", raw=list(fields.values()))
         plan.rows[index] = PlanRow(parse_row(row))
         return self.evaluate(region_id, plan)
@@ -185,6 +192,10 @@ class PeopleImportService:
             new_opds: dict[str, Opd] = {}
             position = len(list(s.scalars(select(Opd.id).where(Opd.region_id == r.id))))
             for text, choice in plan.opd_choices.items():
+                try:
+                    clean_text(text, 200, "Nama OPD", required=True)
+                except ValidationError:
+                    continue  # not a usable OPD name: its rows stay flagged
                 if choice == "" and any(row.person.opd_text == text for row in plan.rows):
                     opd = Opd(region_id=r.id, name=text, short_name="", position=position)
                     position += 1
@@ -224,23 +235,72 @@ class PeopleImportService:
         return ImportResult(results, created)
 
 
-def _name_match(p: ParsedPerson, opd_id: str | None, candidates: list[Person]) -> Person | None:
-    """The registered person this row means, found by name and OPD, or None.
+def _valid_nip(p: ParsedPerson) -> bool:
+    if not p.nip or any("Excel" in x for x in p.problems):
+        return False
+    try:
+        parse_nip(p.nip)
+    except ValidationError:
+        return False
+    return True
 
-    Names repeat, so be careful: a candidate with another NIP is someone else; a
-    candidate whose phone and email both differ is taken as someone else too; when
-    several remain, only one that the row matches exactly is taken."""
-    def other_person(c: Person) -> bool:
-        if p.nip and c.nip and p.nip != c.nip:
-            return True
-        contacts = [(p.phone, c.phone), (p.email, c.email)]
-        return all(a and b and a != b for a, b in contacts)
 
-    remaining = [c for c in candidates if not other_person(c)]
-    if len(remaining) == 1:
-        return remaining[0]
-    exact = [c for c in remaining if not _changes(c, p, opd_id)]
-    return exact[0] if len(exact) == 1 else None
+def _same_person_rows(a: PlanRow, b: PlanRow) -> bool:
+    """Two rows of one file with the same name: the same person unless their NIPs
+    differ, when they share the OPD, a phone number or an email."""
+    pa, pb = a.person, b.person
+    if _valid_nip(pa) and _valid_nip(pb) and pa.nip != pb.nip:
+        return False
+    same_opd = (a.opd_id or pa.opd_text.casefold()) == (b.opd_id or pb.opd_text.casefold())
+    return same_opd or bool(pa.phone and pa.phone == pb.phone) or bool(pa.email and pa.email == pb.email)
+
+
+class _PeopleIndex:
+    """The region's people by id, NIP, phone, email and name, for matching rows."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.by_id = {p.id.hex: p for p in people}
+        self.by_nip = {p.nip: p for p in people if p.nip}
+        self.by_name: dict[str, list[Person]] = {}
+        for person in people:
+            self.by_name.setdefault(_norm(person.name), []).append(person)
+
+    def find(self, p: ParsedPerson, nip: str, opd_id: str | None) -> tuple[Person | None, str]:
+        """(person, doubt): the registered person this row means, or None; `doubt` is a
+        problem to show when a namesake exists but nothing confirms it is the same person."""
+        if p.record_id and p.record_id in self.by_id:
+            return self.by_id[p.record_id], ""
+        if nip and nip in self.by_nip:
+            return self.by_nip[nip], ""
+        if not p.name:
+            return None, ""
+        candidates = [c for c in self.by_name.get(_norm(p.name), [])
+                      if not (nip and c.nip and c.nip != nip)]
+        if opd_id:
+            candidates = [c for c in candidates if c.opd_id is None or c.opd_id.hex == opd_id]
+        elif p.opd_text:
+            candidates = [c for c in candidates if c.opd_id is None]
+        if not candidates:
+            return None, ""
+        exact = [c for c in candidates if not _changes(c, p, opd_id)]
+        if len(exact) == 1:
+            return exact[0], ""
+
+        def confirmed(c: Person) -> bool:
+            return bool((p.phone and p.phone == c.phone) or (p.email and p.email == c.email)
+                        or (nip and nip == c.nip))
+
+        sure = [c for c in candidates if confirmed(c)]
+        if len(sure) == 1:
+            return sure[0], ""
+        if len(candidates) == 1 and all(not old for old, _new in _changes(candidates[0], p, opd_id).values()
+                                        if old != "diarsipkan"):
+            return candidates[0], ""  # it only fills empty fields
+        c = candidates[0]
+        return None, (f"Nama sama dengan orang terdaftar ({c.name}"
+                      + (f", {c.jabatan}" if c.jabatan else "") + ") tetapi datanya berbeda dan tidak "
+                      "ada NIP, HP atau email yang sama; mungkin orang lain. Bila memang orang lain, "
+                      "impor dengan tanda periksa.")
 
 
 def _changes(existing: Person, p: ParsedPerson, opd_id: str | None) -> dict[str, tuple[str, str]]:
@@ -257,6 +317,8 @@ def _changes(existing: Person, p: ParsedPerson, opd_id: str | None) -> dict[str,
     if p.category and p.category != existing.category and p.category != "other" and \
             not (p.category == "opd_staff" and existing.category != "other"):
         out["category"] = (existing.category, p.category)
+    if existing.archived:
+        out["archived"] = ("diarsipkan", "aktif")  # someone invited again is active again
     return out
 
 
@@ -274,7 +336,7 @@ def storable(p: ParsedPerson) -> tuple[dict[str, str], dict[str, str]]:
                 check(values[key])
             except ValidationError:
                 bad[key] = values.pop(key)
-    limits = {"prefix": 60, "name": 200, "suffix": 120, "jabatan": 200}
+    limits = {"prefix": 60, "name": 200, "suffix": 120, "jabatan": 200, "golongan": 30}
     for key, limit in limits.items():
         try:
             clean_text(values[key], limit, key)
@@ -289,6 +351,8 @@ def _fill(person: Person, values: dict[str, str], opd_id: str | None, category: 
             setattr(person, key, value)
     if opd_id and (person.opd_id is None or person.opd_id.hex != opd_id):
         person.opd_id = _uuid(opd_id)
+    if person.archived:
+        person.archived = False
     if fresh:
         person.category = category or ("opd_staff" if opd_id else "other")
 

@@ -201,7 +201,7 @@ def test_guess_mapping_each_field_once_and_unknown_columns_ignored():
 
 def test_fields_are_ordered_with_indonesian_labels():
     assert list(FIELDS) == ["no", "name", "nip", "golongan", "jabatan", "opd", "phone", "email",
-                            "gender", "category", "prefix", "suffix", "ignore"]
+                            "gender", "category", "prefix", "suffix", "id", "ignore"]
     assert FIELDS["golongan"] == "Pangkat/Gol." and FIELDS["ignore"] == "(abaikan)"
     assert FIELDS["opd"] == "OPD / Instansi" and FIELDS["phone"] == "No. HP"
 

@@ -32,9 +32,11 @@ def col(key: str) -> int:
 
 def test_preview_lists_every_row_with_outcome_and_problem(dialog):
     t = dialog.table
-    assert t.rowCount() == 9
+    people, skipped = 9, len([s for s in dialog.plan.skipped if s[1] != "empty"])
+    assert t.rowCount() == people + skipped  # rows that are not people are listed too
     outcomes = [t.item(r, col("outcome")).text() for r in range(t.rowCount())]
     assert outcomes.count("bermasalah") == 4
+    assert "dilewati: tanda tangan" in outcomes and "dilewati: bagian OPD" in outcomes
     sari = next(r for r in range(t.rowCount()) if t.item(r, col("name")).text() == "Sari Dewi")
     assert "18 digit" in t.item(sari, col("notes")).text()
     assert "baru 4" in dialog.summary.text().replace(":", "")
@@ -80,3 +82,8 @@ def test_outcome_filter_hides_other_rows(dialog):
     dialog.outcome_filter.activated.emit(dialog.outcome_filter.currentIndex())
     shown = [r for r in range(dialog.table.rowCount()) if not dialog.table.isRowHidden(r)]
     assert len(shown) == 4
+    dialog.outcome_filter.setCurrentIndex(dialog.outcome_filter.findData("skipped"))
+    dialog.outcome_filter.activated.emit(dialog.outcome_filter.currentIndex())
+    shown = [dialog.table.item(r, col("notes")).text() for r in range(dialog.table.rowCount())
+             if not dialog.table.isRowHidden(r)]
+    assert "Mengetahui," in shown

@@ -77,6 +77,7 @@ class ImportDialog(QDialog):
         self.outcome_filter.addItem(tr("Semua baris"), None)
         for code, label in OUTCOMES.items():
             self.outcome_filter.addItem(tr(label), code)
+        self.outcome_filter.addItem(tr("dilewati (bukan data)"), "skipped")
         self.outcome_filter.activated.connect(lambda _i: self._apply_row_filter())
         mid = QHBoxLayout()
         mid.addWidget(self.summary, 1)
@@ -212,13 +213,16 @@ class ImportDialog(QDialog):
     def _fill_table(self) -> None:
         self._filling = True
         rows = self.plan.rows
-        self.table.setRowCount(len(rows))
+        skipped = [x for x in self.plan.skipped if x[1] != "empty"]
+        self.table.setRowCount(len(rows) + len(skipped))
         for r, row in enumerate(rows):
             p = row.person
             notes = " ".join(row.problems) if row.problems else (
                 tr("sama dengan baris {n}", n=row.duplicate_of) if row.duplicate_of else
                 ", ".join(f"{k}: {a or '-'} → {b}" for k, (a, b) in row.changes.items()
                           if k != "opd") + (tr(" OPD berubah") if "opd" in row.changes else ""))
+            if p.warnings:
+                notes = " ".join(x for x in (notes, tr("Catatan:"), " ".join(p.warnings)) if x)
             values = {"line": str(p.line), "outcome": tr(OUTCOMES[row.outcome]),
                       "name": " ".join(x for x in (p.prefix, p.name) if x) + (f", {p.suffix}" if p.suffix else ""),
                       "nip": p.nip, "golongan": p.golongan, "jabatan": p.jabatan, "opd": p.opd_text,
@@ -236,6 +240,19 @@ class ImportDialog(QDialog):
                 if notes:
                     item.setToolTip(notes)
                 self.table.setItem(r, c, item)
+        grey = QBrush(QColor("#eceff1"))
+        kinds = {"title": tr("judul"), "header": tr("judul kolom"), "section": tr("bagian OPD"),
+                 "signature": tr("tanda tangan"), "continuation": tr("lanjutan baris atas")}
+        for i, (line, kind, text) in enumerate(skipped):
+            r = len(rows) + i
+            values = {"line": str(line), "outcome": tr("dilewati: {kind}", kind=kinds.get(kind, kind)),
+                      "notes": text}
+            for c, (key, _label) in enumerate(COLUMNS):
+                item = QTableWidgetItem(values.get(key, ""))
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                item.setBackground(grey)
+                item.setData(Qt.UserRole, -1)
+                self.table.setItem(r, c, item)
         self._filling = False
         counts = self.plan.counts()
         self.summary.setText(" · ".join(f"{tr(OUTCOMES[k])}: {v}" for k, v in counts.items() if v)
@@ -244,8 +261,9 @@ class ImportDialog(QDialog):
 
     def _apply_row_filter(self) -> None:
         wanted = self.outcome_filter.currentData()
-        for r, row in enumerate(self.plan.rows):
-            self.table.setRowHidden(r, wanted is not None and row.outcome != wanted)
+        for r in range(self.table.rowCount()):
+            outcome = self.plan.rows[r].outcome if r < len(self.plan.rows) else "skipped"
+            self.table.setRowHidden(r, wanted is not None and outcome != wanted)
 
     def _update_apply_button(self) -> None:
         counts = self.plan.counts()
@@ -269,7 +287,7 @@ class ImportDialog(QDialog):
         self.refresh()
 
     def _cell_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling:
+        if self._filling or item.data(Qt.UserRole) in (None, -1):
             return
         column, index, text = item.column(), item.data(Qt.UserRole), item.text()
         # Rebuild the table after the editor has finished with this item, not inside its signal.
