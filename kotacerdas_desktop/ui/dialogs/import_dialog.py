@@ -66,7 +66,7 @@ class ImportDialog(QDialog):
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(self.mapping_box)
-        mapping_scroll.setFixedHeight(92)
+        mapping_scroll.setFixedHeight(112)
 
         self.opd_box = QGroupBox(tr("OPD yang belum dikenal"))
         self.opd_form = QFormLayout(self.opd_box)
@@ -171,6 +171,8 @@ class ImportDialog(QDialog):
             label = QLabel(f"{_col_letter(i)}: {title[:24]}")
             label.setTextFormat(Qt.PlainText)
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(11)
             for code, field_label in FIELDS.items():
                 combo.addItem(tr(field_label), code)
             combo.setCurrentIndex(max(0, combo.findData(self.plan.mapping.get(i, "ignore"))))
