@@ -31,6 +31,14 @@ SYNCED_TABLES: tuple[str, ...] = (
     "official_role",
     "bimtek",
     "bimtek_day",
+    "attendance",
+    "day_scan",
+    "commitment",
+    "commitment_version",
+    "commitment_signatory",
+    "commitment_signature",
+    "verification_code",
+    "audit_log",
 )
 
 

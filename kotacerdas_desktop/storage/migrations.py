@@ -137,6 +137,93 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE person ADD COLUMN review_note TEXT NOT NULL DEFAULT ''")
 
 
+SCHEMA_V4_DDL = """
+CREATE TABLE attendance (
+    id CHAR(32) PRIMARY KEY,
+    bimtek_day_id CHAR(32) NOT NULL REFERENCES bimtek_day (id) ON DELETE CASCADE,
+    person_id CHAR(32) NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+    mode VARCHAR(10) NOT NULL CHECK (mode IN ('signed', 'paper')),
+    strokes_sha256 CHAR(64),
+    signed_at VARCHAR(32) NOT NULL,
+    device_id CHAR(32) NOT NULL DEFAULT ''
+);
+CREATE INDEX ix_attendance_day ON attendance (bimtek_day_id, person_id);
+CREATE TABLE day_scan (
+    id CHAR(32) PRIMARY KEY,
+    bimtek_day_id CHAR(32) NOT NULL REFERENCES bimtek_day (id) ON DELETE CASCADE,
+    attachment_sha256 CHAR(64) NOT NULL,
+    file_name VARCHAR(255) NOT NULL DEFAULT '',
+    note VARCHAR(300) NOT NULL DEFAULT '',
+    added_at VARCHAR(32) NOT NULL
+);
+CREATE INDEX ix_day_scan_day ON day_scan (bimtek_day_id);
+CREATE TABLE commitment (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL UNIQUE REFERENCES region (id) ON DELETE CASCADE,
+    title VARCHAR(200) NOT NULL DEFAULT ''
+);
+CREATE TABLE commitment_version (
+    id CHAR(32) PRIMARY KEY,
+    commitment_id CHAR(32) NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    text_sha256 CHAR(64) NOT NULL,
+    created_at VARCHAR(32) NOT NULL
+);
+CREATE INDEX ix_commitment_version ON commitment_version (commitment_id, number);
+CREATE TABLE commitment_signatory (
+    id CHAR(32) PRIMARY KEY,
+    commitment_id CHAR(32) NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,
+    person_id CHAR(32) REFERENCES person (id) ON DELETE SET NULL,
+    role VARCHAR(24) NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX ix_commitment_signatory ON commitment_signatory (commitment_id);
+CREATE TABLE commitment_signature (
+    id CHAR(32) PRIMARY KEY,
+    version_id CHAR(32) NOT NULL REFERENCES commitment_version (id) ON DELETE CASCADE,
+    signatory_id CHAR(32) REFERENCES commitment_signatory (id) ON DELETE SET NULL,
+    person_id CHAR(32),
+    signer_name VARCHAR(300) NOT NULL,
+    role VARCHAR(24) NOT NULL,
+    strokes_sha256 CHAR(64) NOT NULL,
+    signed_at VARCHAR(32) NOT NULL,
+    claim_sha256 CHAR(64) NOT NULL
+);
+CREATE INDEX ix_commitment_signature ON commitment_signature (version_id);
+CREATE TABLE verification_code (
+    id CHAR(32) PRIMARY KEY,
+    code VARCHAR(20) NOT NULL,
+    version_id CHAR(32) NOT NULL REFERENCES commitment_version (id) ON DELETE CASCADE,
+    claim_hashes TEXT NOT NULL,
+    issued_at VARCHAR(32) NOT NULL
+);
+CREATE INDEX ix_verification_code ON verification_code (code);
+CREATE TABLE audit_log (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32),
+    at VARCHAR(32) NOT NULL,
+    device_id CHAR(32) NOT NULL,
+    device_name VARCHAR(120) NOT NULL DEFAULT '',
+    action VARCHAR(40) NOT NULL,
+    subject VARCHAR(300) NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ix_audit_log_region ON audit_log (region_id, at);
+CREATE TRIGGER kc_audit_log_append_only_upd BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER kc_audit_log_append_only_del BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Attendance with signatures, paper scans, the commitment and its signatures, audit log."""
+    for statement in _split(SCHEMA_V4_DDL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -148,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "skema awal: wilayah, OPD, orang, kerangka, bimtek, riwayat versi", _v1),
     Migration(2, "kunci pencarian orang dan tempat penandatanganan", _v2),
     Migration(3, "catatan pemeriksaan untuk orang hasil impor", _v3),
+    Migration(4, "daftar hadir bertanda tangan, komitmen bersama, log audit", _v4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

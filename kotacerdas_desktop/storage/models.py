@@ -158,3 +158,92 @@ def _derive_local_columns(session: Session, _ctx, _instances) -> None:
         if isinstance(obj, Person):
             obj.search_key = person_search_key(obj.name or "", obj.prefix or "", obj.suffix or "",
                                                obj.nip or "", search_key)
+
+
+class Attendance(Base):
+    """One person present on one bimtek day: signed on the pad, or on paper."""
+    __tablename__ = "attendance"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    bimtek_day_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bimtek_day.id", ondelete="CASCADE"))
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    mode: Mapped[str] = mapped_column(String(10))
+    strokes_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    signed_at: Mapped[str] = mapped_column(String(32))
+    device_id: Mapped[str] = mapped_column(String(32), default="")
+
+
+class DayScan(Base):
+    """A photo or scan of a paper attendance sheet, attached to a day."""
+    __tablename__ = "day_scan"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    bimtek_day_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bimtek_day.id", ondelete="CASCADE"), index=True)
+    attachment_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(255), default="")
+    note: Mapped[str] = mapped_column(String(300), default="")
+    added_at: Mapped[str] = mapped_column(String(32))
+
+
+class Commitment(Base):
+    __tablename__ = "commitment"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), unique=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CommitmentVersion(Base):
+    """An exact text of the commitment; editing the text after a signature makes a new one."""
+    __tablename__ = "commitment_version"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    commitment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+
+
+class CommitmentSignatory(Base):
+    __tablename__ = "commitment_signatory"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    commitment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), default=None)
+    role: Mapped[str] = mapped_column(String(24))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CommitmentSignature(Base):
+    """A signature bound to the signer, the role, the exact text version and the time."""
+    __tablename__ = "commitment_signature"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment_version.id", ondelete="CASCADE"), index=True)
+    signatory_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("commitment_signatory.id", ondelete="SET NULL"), default=None)
+    person_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    signer_name: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(24))
+    strokes_sha256: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[str] = mapped_column(String(32))
+    claim_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class VerificationCode(Base):
+    """A code printed on a commitment sheet, with the signatures it covered then."""
+    __tablename__ = "verification_code"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(20), index=True)
+    version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment_version.id", ondelete="CASCADE"))
+    claim_hashes: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[str] = mapped_column(String(32))
+
+
+class AuditLog(Base):
+    """Append-only record of attendance and signature events (triggers refuse edits)."""
+    __tablename__ = "audit_log"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[str | None] = mapped_column(String(32), default=None)
+    at: Mapped[str] = mapped_column(String(32))
+    device_id: Mapped[str] = mapped_column(String(32))
+    device_name: Mapped[str] = mapped_column(String(120), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
