@@ -9,7 +9,8 @@ import sys
 
 from . import APP_NAME, __version__
 
-CLI_COMMANDS = {"info", "demo", "check", "backup", "region", "people", "cli"}
+CLI_COMMANDS = {"info", "demo", "check", "backup", "region", "people", "attendance", "commitment",
+                "verify", "cli"}
 
 
 def main_cli(argv: list[str] | None = None) -> int:

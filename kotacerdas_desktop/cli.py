@@ -11,7 +11,8 @@ from .paths import DataDirError, prepare_paths, resolve_data_dir
 from .storage.database import DatabaseError, DatabaseInfo, prepare_database
 from .storage.lock import AlreadyRunningError, InstanceLock
 
-READ_ONLY = {"info", "check", "backup", ("region", "list"), ("people", "list"), ("people", "export")}
+READ_ONLY = {"info", "check", "backup", "verify", ("region", "list"), ("people", "list"),
+             ("people", "export"), ("attendance", "list"), ("commitment", "show")}
 
 
 class UsageError(Exception):
@@ -46,7 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("info", parents=[common], help="lokasi berkas, versi skema, perangkat, jumlah data per wilayah")
-    sub.add_parser("demo", parents=[common], help="buat wilayah contoh 'Kota Contoh'")
+    demo = sub.add_parser("demo", parents=[common], help="buat wilayah contoh 'Kota Contoh'")
+    demo.add_argument("--full", action="store_true",
+                      help="sekaligus isi kehadiran empat bimtek dan komitmen yang sudah ditandatangani")
+    vf = sub.add_parser("verify", parents=[common], help="periksa kode verifikasi lembar komitmen")
+    vf.add_argument("code")
+    att = sub.add_parser("attendance", help="kehadiran: list")
+    asub = att.add_subparsers(dest="attendance_command", metavar="ACTION", parser_class=_Parser)
+    al = asub.add_parser("list", parents=[common], help="daftar hadir satu bimtek")
+    al.add_argument("--region", required=True, help="nama atau id wilayah")
+    al.add_argument("--bimtek", required=True, type=int, choices=[1, 2, 3, 4], help="tahap 1-4")
+    al.add_argument("--day", help="tanggal YYYY-MM-DD (bawaan: semua hari bimtek itu)")
+    cm = sub.add_parser("commitment", help="komitmen bersama: show")
+    csub = cm.add_subparsers(dest="commitment_command", metavar="ACTION", parser_class=_Parser)
+    cs = csub.add_parser("show", parents=[common], help="teks, versi, penanda tangan, kode verifikasi")
+    cs.add_argument("--region", required=True, help="nama atau id wilayah")
     sub.add_parser("check", parents=[common], help="periksa keutuhan basis data dan riwayat")
     b = sub.add_parser("backup", parents=[common], help="cadangkan basis data")
     b.add_argument("--out", help="berkas tujuan (bawaan: folder backups)")
@@ -125,7 +140,8 @@ def run(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"kotacerdas-cli: {exc} (lihat --help)", file=sys.stderr)
         return 2
-    sub_action = {"region": "region_command", "people": "people_command"}
+    sub_action = {"region": "region_command", "people": "people_command",
+                  "attendance": "attendance_command", "commitment": "commitment_command"}
     if not args.command or (args.command in sub_action and not getattr(args, sub_action[args.command])):
         print("kotacerdas-cli: perintah belum diberikan (lihat --help)", file=sys.stderr)
         return 2
@@ -135,6 +151,9 @@ def run(argv: list[str]) -> int:
     try:
         services, lock = _open_services(args, writes=key not in READ_ONLY)
         return COMMANDS[key](services, args)
+    except UsageError as exc:
+        print(f"kotacerdas-cli: {exc} (lihat --help)", file=sys.stderr)
+        return 2
     except (DataDirError, DatabaseError, AlreadyRunningError, ValidationError, ServiceError,
             UserError) as exc:
         print(f"kotacerdas-cli: {exc}", file=sys.stderr)
@@ -178,9 +197,93 @@ def cmd_demo(services, args) -> int:
     detail = services.regions.detail(region_id)
     people = len(services.directory.people(region_id))
     opds = len(services.directory.opds(region_id))
-    _out(args, {"id": region_id, "name": detail.display_name, "people": people, "opds": opds},
-         f"Wilayah contoh dibuat: {detail.display_name} ({opds} OPD, {people} orang), id {region_id}")
+    data = {"id": region_id, "name": detail.display_name, "people": people, "opds": opds}
+    text = f"Wilayah contoh dibuat: {detail.display_name} ({opds} OPD, {people} orang), id {region_id}"
+    if args.full:
+        checkins, signatures = services.demo.fill_full(region_id)
+        code = services.commitment.view(region_id).code
+        data.update(checkins=checkins, commitment_signatures=signatures, verification_code=code)
+        text += (f"\nKehadiran: {checkins} tanda tangan di {len(services.attendance.days(region_id))} hari bimtek; "
+                 f"komitmen: {signatures} tanda tangan, kode verifikasi {code}")
+    _out(args, data, text)
     return 0
+
+
+def cmd_attendance_list(services, args) -> int:
+    from datetime import date as _date
+
+    from .domain.dates import format_date
+    from .domain.people import format_nip
+
+    region = services.regions.find(args.region)
+    days = [d for d in services.attendance.days(region.id) if d.stage == args.bimtek]
+    if args.day:
+        try:
+            wanted = _date.fromisoformat(args.day)
+        except ValueError:
+            raise UsageError(f"tanggal '{args.day}' harus berbentuk YYYY-MM-DD") from None
+        days = [d for d in days if d.day == wanted]
+    if not days:
+        from .domain.errors import ValidationError
+
+        raise ValidationError(f"Bimtek tahap {args.bimtek} di {region.display_name} belum punya hari"
+                         + (f" {args.day}" if args.day else "") + ". Atur jadwalnya di dasbor.")
+    people = {p.id: p for p in services.directory.people(region.id, include_archived=True)}
+    data, lines = [], []
+    for d in days:
+        presence = services.attendance.presence(d.id)
+        c = services.attendance.counters(d.id)
+        rows = sorted(presence.values(), key=lambda x: people[x.person_id].name.casefold()
+                      if x.person_id in people else "")
+        lines.append(f"Tahap {d.stage}, {format_date(d.day)}: hadir {c.present} dari {c.invited} undangan")
+        for i, x in enumerate(rows, 1):
+            p = people.get(x.person_id)
+            how = "kertas" if x.mode == "paper" else "tanda tangan"
+            lines.append(f"  {i:>3}. {p.full_name if p else x.person_id:<45.45} {format_nip(p.nip) if p else '':<22}"
+                         f" {p.opd_name if p else '':<14.14} {how} {x.signed_at}")
+        data.append({"day": d.day.isoformat(), "stage": d.stage, "present": c.present, "invited": c.invited,
+                     "per_opd": [{"opd": o, "present": a, "invited": b} for o, a, b in c.per_opd],
+                     "attendance": [{"person_id": x.person_id, "name": people[x.person_id].full_name
+                                     if x.person_id in people else "", "mode": x.mode,
+                                     "strokes_sha256": x.strokes_sha256, "signed_at": x.signed_at}
+                                    for x in rows]})
+    _out(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_commitment_show(services, args) -> int:
+    region = services.regions.find(args.region)
+    v = services.commitment.view(region.id)
+    data = {"region": v.region_name, "version": v.version, "text_sha256": v.text_sha256, "text": v.text,
+            "verification_code": v.code, "signed": v.signed, "signatories": [
+                {"name": s.name, "role": s.role, "title": s.role_title, "signed_current": s.signed_current,
+                 "signed_version": s.signed_version, "signed_at": s.signed_at} for s in v.signatories]}
+    lines = [f"Komitmen bersama {v.region_name}, versi {v.version}", f"SHA-256 teks: {v.text_sha256}",
+             f"Kode verifikasi: {v.code or '(belum ada tanda tangan)'}", "", v.text, "",
+             f"Penanda tangan ({v.signed} dari {len(v.signatories)} sudah menandatangani versi ini):"]
+    for s in v.signatories:
+        state = ("sudah" if s.signed_current else
+                 f"menandatangani versi {s.signed_version} (tidak mencakup teks sekarang)" if s.signed_version
+                 else "belum")
+        lines.append(f"  - {s.name} — {s.role_title}: {state}")
+    _out(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_verify(services, args) -> int:
+    r = services.commitment.verify(args.code)
+    c = r.check
+    data = {"code": r.code, "region": r.region_name, "version": r.version, "current_version": r.current_version,
+            "text_ok": c.text_ok, "signatures_ok": c.signatures_ok, "signatures_bad": c.signatures_bad,
+            "code_ok": c.code_ok, "ok": c.ok, "signers": list(r.signers)}
+    lines = [f"Kode {r.code}: komitmen bersama {r.region_name}, versi {r.version}",
+             f"Teks utuh: {'ya' if c.text_ok else 'TIDAK'}; tanda tangan sah: {c.signatures_ok}, "
+             f"bermasalah: {c.signatures_bad}; kode cocok: {'ya' if c.code_ok else 'TIDAK'}"]
+    if r.current_version != r.version:
+        lines.append(f"Catatan: teks sudah diubah sejak itu; versi sekarang {r.current_version}.")
+    lines.append("HASIL: SAH" if c.ok else "HASIL: TIDAK SAH")
+    _out(args, data, "\n".join(lines))
+    return 0 if c.ok else 1
 
 
 def cmd_check(services, args) -> int:
@@ -317,5 +420,6 @@ COMMANDS = {
     "info": cmd_info, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup,
     ("region", "list"): cmd_region_list, ("region", "create"): cmd_region_create,
     ("people", "import"): cmd_people_import, ("people", "list"): cmd_people_list,
-    ("people", "export"): cmd_people_export,
+    ("people", "export"): cmd_people_export, ("attendance", "list"): cmd_attendance_list,
+    ("commitment", "show"): cmd_commitment_show, "verify": cmd_verify,
 }

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from ..paths import AppPaths
 from ..storage.database import DatabaseInfo
 from ..storage.store import Store
+from .attendance import AttendanceService
 from .bimtek import BimtekService
+from .commitment import CommitmentService
 from .demo import DemoService
 from .directory import DirectoryService
 from .maintenance import MaintenanceService
@@ -23,12 +25,15 @@ class Services:
     demo: DemoService
     maintenance: MaintenanceService
     people_import: PeopleImportService
+    attendance: AttendanceService
+    commitment: CommitmentService
 
     @classmethod
     def open(cls, paths: AppPaths, info: DatabaseInfo | None = None) -> "Services":
         store = Store.open(paths, info)
         return cls(store, RegionService(store), DirectoryService(store), BimtekService(store),
-                   DemoService(store), MaintenanceService(store), PeopleImportService(store))
+                   DemoService(store), MaintenanceService(store), PeopleImportService(store),
+                   AttendanceService(store), CommitmentService(store))
 
     def close(self) -> None:
         self.store.close()

@@ -1,6 +1,9 @@
 """The demo region "Kota Contoh": fictional people and OPDs to try the app with."""
 from __future__ import annotations
 
+import json
+import uuid
+
 from sqlalchemy import select
 
 from ..domain.demo_data import DEMO_BIMTEK, DEMO_OPDS, DEMO_REGION, generate_demo_people
@@ -65,3 +68,62 @@ class DemoService:
                 for i, day in enumerate(item["days"]):
                     s.add(BimtekDay(bimtek_id=b.id, day_date=day.isoformat(), position=i))
         return region.id.hex
+
+    def fill_full(self, region_id: str, seed: int = 2022) -> tuple[int, int]:
+        """Give the demo region attendance on every bimtek day and a fully signed commitment,
+        with synthetic strokes, so that reports have real content. Returns (check-ins, signatures)."""
+        import random
+
+        from ..domain.commitment import (SignatureClaim, claim_sha256, utc_timestamp,
+                                         verification_code)
+        from ..domain.signature import encode, synthetic_signature
+        from ..storage.models import (Attendance, Commitment, CommitmentSignatory,
+                                      CommitmentSignature, CommitmentVersion, VerificationCode)
+        from .attendance import audit, store_attachment
+        from .commitment import CommitmentService, _full_name
+
+        rng = random.Random(seed)
+        CommitmentService(self.store).view(region_id)  # creates the document and its signatories
+        checkins = signed = 0
+        with self.store.session() as s:
+            region = s.get(Region, uuid.UUID(region_id))
+            people = list(s.scalars(select(Person).where(Person.region_id == region.id,
+                                                         Person.archived.is_(False))))
+            strokes = {p.id: store_attachment(s, encode(synthetic_signature(p.name, seed)),
+                                              "application/x-kotacerdas-strokes") for p in people}
+            days = s.scalars(select(BimtekDay).join(Bimtek, BimtekDay.bimtek_id == Bimtek.id)
+                             .where(Bimtek.region_id == region.id).order_by(BimtekDay.day_date)).all()
+            for day in days:
+                for p in people:
+                    if rng.random() < 0.12:
+                        continue  # absent that day
+                    paper = rng.random() < 0.05
+                    s.add(Attendance(bimtek_day_id=day.id, person_id=p.id, mode="paper" if paper else "signed",
+                                     strokes_sha256=None if paper else strokes[p.id],
+                                     signed_at=f"{day.day_date}T0{rng.randint(0, 2)}:{rng.randint(10, 59)}:"
+                                               f"{rng.randint(10, 59)}Z",
+                                     device_id=self.store.info.device_id))
+                    checkins += 1
+            doc = s.scalar(select(Commitment).where(Commitment.region_id == region.id))
+            version = s.scalar(select(CommitmentVersion).where(CommitmentVersion.commitment_id == doc.id)
+                               .order_by(CommitmentVersion.number.desc()))
+            hashes = []
+            for sg in s.scalars(select(CommitmentSignatory).where(CommitmentSignatory.commitment_id == doc.id,
+                                                                  CommitmentSignatory.active.is_(True))):
+                person = s.get(Person, sg.person_id)
+                claim = SignatureClaim(version=version.number, text_sha256=version.text_sha256,
+                                       signer_id=person.id.hex, signer_name=_full_name(person), role=sg.role,
+                                       strokes_sha256=strokes[person.id], signed_at=utc_timestamp())
+                digest = claim_sha256(claim)
+                hashes.append(digest)
+                s.add(CommitmentSignature(version_id=version.id, signatory_id=sg.id, person_id=person.id.hex,
+                                          signer_name=claim.signer_name, role=sg.role,
+                                          strokes_sha256=claim.strokes_sha256, signed_at=claim.signed_at,
+                                          claim_sha256=digest))
+                signed += 1
+            code = verification_code(doc.id.hex, version.number, version.text_sha256, sorted(hashes))
+            s.add(VerificationCode(code=code, version_id=version.id, claim_hashes=json.dumps(sorted(hashes)),
+                                   issued_at=utc_timestamp()))
+            audit(s, self.store, region_id, "commitment_signed", "data contoh",
+                  f"{signed} tanda tangan sintetis, kode {code}")
+        return checkins, signed
