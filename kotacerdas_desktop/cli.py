@@ -293,7 +293,7 @@ def cmd_check(services, args) -> int:
             "records_without_history": r.records_without_history,
             "heads_not_matching": r.heads_not_matching, "versions_with_bad_id": r.versions_with_bad_id,
             "versions": r.versions, "heads_inconsistent": r.heads_inconsistent,
-            "rows_missing": r.rows_missing}
+            "rows_missing": r.rows_missing, "attachments_missing": r.attachments_missing}
     text = "\n".join([
         f"Keutuhan SQLite        : {r.integrity}",
         f"Masalah kunci asing    : {r.foreign_key_problems}",
@@ -304,6 +304,7 @@ def cmd_check(services, args) -> int:
         f"Versi dengan hash salah: {r.versions_with_bad_id}",
         f"Kepala riwayat janggal : {r.heads_inconsistent}",
         f"Data hilang dari tabel : {r.rows_missing}",
+        f"Lampiran hilang        : {r.attachments_missing}",
         f"Jumlah versi riwayat   : {r.versions}",
         "HASIL: BAIK" if r.ok else "HASIL: ADA MASALAH"])
     _out(args, data, text)

@@ -108,6 +108,8 @@ def indirect_strings() -> dict[str, str]:
     from kotacerdas_desktop.domain.bimtek import STAGE_OUTPUT
     from kotacerdas_desktop.domain.frameworks import TEMPLATES
     from kotacerdas_desktop.domain.people_import import FIELDS
+    from kotacerdas_desktop.domain.commitment import COMMITMENT_ROLES
+    from kotacerdas_desktop.services.attendance import ACTIONS as AUDIT_ACTIONS
     from kotacerdas_desktop.services.people_import import ACTIONS, OUTCOMES
 
     found: dict[str, str] = {}
@@ -118,7 +120,8 @@ def indirect_strings() -> dict[str, str]:
         found.setdefault(text, f"bimtek.STAGE_OUTPUT[{stage}]")
     # import dialog: tr(OUTCOMES[...]), tr(ACTIONS[...]) and tr(field_label) for FIELDS
     for name, table in (("people_import.OUTCOMES", OUTCOMES), ("people_import.ACTIONS", ACTIONS),
-                        ("people_import.FIELDS", FIELDS)):
+                        ("people_import.FIELDS", FIELDS), ("attendance.ACTIONS", AUDIT_ACTIONS),
+                        ("commitment.COMMITMENT_ROLES", COMMITMENT_ROLES)):
         for code, text in table.items():
             found.setdefault(text, f"{name}[{code!r}]")
 

@@ -239,6 +239,7 @@ class CheckReport:
     versions: int
     heads_inconsistent: int = 0
     rows_missing: int = 0
+    attachments_missing: int = 0
 
     @property
     def ok(self) -> bool:
@@ -246,7 +247,7 @@ class CheckReport:
                 and self.schema_version == SCHEMA_VERSION and not self.missing_triggers
                 and not self.records_without_history and not self.heads_not_matching
                 and not self.versions_with_bad_id and not self.heads_inconsistent
-                and not self.rows_missing)
+                and not self.rows_missing and not self.attachments_missing)
 
 
 def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> CheckReport:
@@ -293,6 +294,16 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
             "WHERE v.entity = ? AND v.deleted = 0 "
             "AND (SELECT count(*) FROM record_head h2 WHERE h2.record_id = h.record_id) = 1 "
             f'AND NOT EXISTS (SELECT 1 FROM "{table}" t WHERE t.id = h.record_id)', (table,)).fetchone()[0]
+    # Every signature, logo and scan a record points to must be stored.
+    attachments_missing = 0
+    references = {"region": "logo_sha256", "attendance": "strokes_sha256", "day_scan": "attachment_sha256",
+                  "commitment_signature": "strokes_sha256"}
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, column in references.items():
+        if table in tables:
+            attachments_missing += conn.execute(
+                f'SELECT count(*) FROM "{table}" t WHERE t."{column}" IS NOT NULL AND NOT EXISTS '
+                f'(SELECT 1 FROM attachment a WHERE a.sha256 = t."{column}")').fetchone()[0]
     bad_ids = 0
     total = conn.execute("SELECT count(*) FROM record_version").fetchone()[0]
     if verify_hashes:
@@ -303,7 +314,7 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
                                  json.loads(payload)):
                 bad_ids += 1
     return CheckReport(integrity, fk, read_schema_version(conn), missing, without, heads_bad,
-                       bad_ids, total, heads_inconsistent, rows_missing)
+                       bad_ids, total, heads_inconsistent, rows_missing, attachments_missing)
 
 
 def _column_defaults(conn: sqlite3.Connection, table: str) -> dict:

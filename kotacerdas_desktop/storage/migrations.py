@@ -211,6 +211,8 @@ CREATE TABLE audit_log (
     detail TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX ix_audit_log_region ON audit_log (region_id, at);
+CREATE TRIGGER kc_attachment_keep BEFORE DELETE ON attachment
+BEGIN SELECT RAISE(ABORT, 'attachments hold signatures and scans and are kept'); END;
 CREATE TRIGGER kc_audit_log_append_only_upd BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER kc_audit_log_append_only_del BEFORE DELETE ON audit_log

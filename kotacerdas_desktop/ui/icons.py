@@ -29,6 +29,8 @@ _SPECS = {
     "about": "mdi6.information-outline",
     "quit": "mdi6.exit-to-app",
     "back": "mdi6.arrow-left",
+    "checkin": "mdi6.draw-pen",
+    "commitment": "mdi6.file-sign",
 }
 
 

@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     first_painted = Signal()
 
-    AREAS = ("regions", "dashboard", "people", "settings")
+    AREAS = ("regions", "dashboard", "people", "checkin", "commitment", "settings")
 
     def __init__(self, paths: AppPaths, prefs: Preferences, parent=None) -> None:
         super().__init__(parent)
@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
 
     def attach_services(self, services) -> None:
         """Build the areas once the store is open."""
+        from .pages.checkin import CheckinPage
+        from .pages.commitment import CommitmentPage
         from .pages.dashboard import DashboardPage
         from .pages.people import PeoplePage
         from .pages.region_list import RegionListPage
@@ -90,11 +92,17 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(self.icons)
         self.settings_page = RegionSettingsPage(services, self.icons)
         self.people_page = PeoplePage(services, self.icons, self.ui_state)
+        self.checkin_page = CheckinPage(services, self.icons)
+        self.commitment_page = CommitmentPage(services, self.icons)
         self.pages = {"regions": self.region_page, "dashboard": self.dashboard_page,
-                      "people": self.people_page, "settings": self.settings_page}
+                      "people": self.people_page, "checkin": self.checkin_page,
+                      "commitment": self.commitment_page, "settings": self.settings_page}
+        self._loaded_for: dict[str, str | None] = {}
+        self.kiosk = None
         for page in self.pages.values():
             self.stack.addWidget(page)
         labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "people": tr("Peserta"),
+                  "checkin": tr("Kehadiran"), "commitment": tr("Komitmen"),
                   "settings": tr("Pengaturan wilayah")}
         for key in self.AREAS:
             item = QListWidgetItem(self.icons.get(key), labels[key])
@@ -112,6 +120,7 @@ class MainWindow(QMainWindow):
         self.settings_page.changed.connect(self._region_changed)
         self.settings_page.changed.connect(self._invalidate_people)
         self.people_page.changed.connect(self._people_changed)
+        self.checkin_page.kiosk_requested.connect(self.start_kiosk)
         self._build_menus()
         self.refresh_regions()
         last = self.prefs.last_region_id
@@ -132,7 +141,11 @@ class MainWindow(QMainWindow):
                                              lambda: self.show_area("dashboard"))
         self.people_action = self._action(file_menu, tr("P&eserta"), "people", "Ctrl+3",
                                           lambda: self.show_area("people"))
-        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+4",
+        self.checkin_action = self._action(file_menu, tr("&Kehadiran"), "check", "Ctrl+4",
+                                           lambda: self.show_area("checkin"))
+        self.commitment_action = self._action(file_menu, tr("Ko&mitmen"), "edit", "Ctrl+5",
+                                              lambda: self.show_area("commitment"))
+        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+6",
                                             lambda: self.show_area("settings"))
         file_menu.addSeparator()
         self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
@@ -165,6 +178,9 @@ class MainWindow(QMainWindow):
         if key == "people" and self._people_loaded_for != self.region_id:
             self.people_page.load(self.region_id)
             self._people_loaded_for = self.region_id
+        if key in ("checkin", "commitment") and self._loaded_for.get(key) != self.region_id:
+            self.pages[key].load(self.region_id)
+            self._loaded_for[key] = self.region_id
         self.stack.setCurrentWidget(self.pages[key])
 
     def _nav_changed(self, current, _previous) -> None:
@@ -177,7 +193,8 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) != "regions":
                 item.setHidden(not has_region)
-        for action in (self.dashboard_action, self.people_action, self.settings_action):
+        for action in (self.dashboard_action, self.people_action, self.checkin_action,
+                       self.commitment_action, self.settings_action):
             action.setEnabled(has_region)
         self.setWindowTitle(f"{self.region_title} — {APP_NAME}" if has_region else APP_NAME)
 
@@ -213,11 +230,33 @@ class MainWindow(QMainWindow):
 
     def _people_changed(self) -> None:
         self._settings_loaded_for = None  # officials and OPD heads list people
+        self._loaded_for = {}
         self._show_dashboard()
         self.refresh_regions()
 
     def _invalidate_people(self) -> None:
         self._people_loaded_for = None
+        self._loaded_for = {}
+
+    def start_kiosk(self, region_id: str, day_id: str) -> None:
+        from .kiosk import KioskWindow, ask_new_pin
+
+        if not day_id:
+            return
+        pin = ask_new_pin(self)
+        if pin is None:
+            return
+        title = f"{self.region_title} · {self.checkin_page.day.currentText()}"
+        self.kiosk = KioskWindow(self.services, self.icons, region_id, day_id, title, pin)
+        self.kiosk.closed.connect(self._kiosk_closed)
+        self.kiosk.show_on_best_screen()
+
+    def _kiosk_closed(self) -> None:
+        self.kiosk = None
+        self._loaded_for = {}
+        if self.stack.currentWidget() is self.checkin_page:
+            self.checkin_page.load(self.region_id)
+            self._loaded_for["checkin"] = self.region_id
 
     def _region_changed(self) -> None:
         self._show_dashboard()

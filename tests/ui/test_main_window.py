@@ -33,7 +33,8 @@ def test_empty_state_offers_demo_and_create(window):
     # Only the region list exists until a region is open.
     hidden = {window.nav.item(i).data(Qt.UserRole): window.nav.item(i).isHidden()
               for i in range(window.nav.count())}
-    assert hidden == {"regions": False, "dashboard": True, "people": True, "settings": True}
+    assert hidden == {"regions": False, "dashboard": True, "people": True, "checkin": True,
+                      "commitment": True, "settings": True}
 
 
 def test_create_region_and_open_dashboard(window, services, monkeypatch, qtbot):

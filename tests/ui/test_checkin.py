@@ -1,0 +1,132 @@
+"""Check-in at the door as the facilitator runs it: search, pick, sign, save, next."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kotacerdas_desktop.ui.icons import Icons
+from kotacerdas_desktop.ui.pages.checkin import CheckinPage
+
+
+def draw_signature(qtbot, pad, seed: int = 0) -> None:
+    """A scrawl across the pad with real mouse events."""
+    r = pad.drawing_rect()
+    x0, y0, w, h = int(r.left()), int(r.top()), int(r.width()), int(r.height())
+    pts = [(0.1 + 0.08 * i, 0.5 + (0.25 if (i + seed) % 2 else -0.25)) for i in range(10)]
+    first = QPoint(x0 + int(pts[0][0] * w), y0 + int(pts[0][1] * h))
+    QTest.mousePress(pad, Qt.LeftButton, Qt.NoModifier, first)
+    for x, y in pts[1:]:
+        QTest.mouseMove(pad, QPoint(x0 + int(x * w), y0 + int(y * h)))
+    QTest.mouseRelease(pad, Qt.LeftButton, Qt.NoModifier, QPoint(x0 + int(pts[-1][0] * w), y0 + int(pts[-1][1] * h)))
+
+
+def select_person(qtbot, panel, person) -> None:
+    panel.search.setText(person.nip or person.name)
+    qtbot.waitUntil(lambda: any(panel.proxy.index(r, 0).data() == person.full_name
+                                for r in range(panel.proxy.rowCount())), timeout=2000)
+    row = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data() == person.full_name)
+    panel.table.setCurrentIndex(panel.proxy.index(row, 0))
+
+
+@pytest.fixture
+def page(qtbot, services, demo_region):
+    p = CheckinPage(services, Icons())
+    qtbot.addWidget(p)
+    p.resize(1200, 760)
+    p.show()
+    p.load(demo_region)
+    return p
+
+
+def test_hundred_check_ins_in_a_row(page, services, qtbot):
+    panel = page.panel
+    people = services.directory.people(page.region_id)[:100]
+    day = page.day.currentData()
+    for i, person in enumerate(people):
+        assert panel.search.hasFocus() or not page.isActiveWindow()
+        panel.search.setText(person.nip or person.name)
+        qtbot.waitUntil(lambda: panel.proxy.rowCount() >= 1 and panel.proxy.rowCount() < 120, timeout=2000)
+        # the person is in the results; pick them (Enter picks the first, otherwise click)
+        row = next(r for r in range(panel.proxy.rowCount())
+                   if panel.proxy.index(r, 0).data() == person.full_name)
+        panel.table.setCurrentIndex(panel.proxy.index(row, 0))
+        draw_signature(qtbot, panel.pad, i)
+        assert panel.save_button.isEnabled()
+        qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+        assert panel.search.text() == "" and panel.pad.is_empty()
+    presence = services.attendance.presence(day)
+    assert {p.id for p in people} <= set(presence)
+    assert all(presence[p.id].mode == "signed" and presence[p.id].strokes_sha256 for p in people)
+    assert services.attendance.strokes(presence[people[0].id].strokes_sha256).strokes
+    assert "Hadir 100 dari 120" in page.counter.text()
+
+
+def test_signing_again_asks_and_a_tap_is_not_a_signature(page, services, qtbot, monkeypatch):
+    panel = page.panel
+    person = services.directory.people(page.region_id)[3]
+    select_person(qtbot, panel, person)
+    QTest.mouseClick(panel.pad, Qt.LeftButton, Qt.NoModifier, panel.pad.drawing_rect().center().toPoint())
+    assert not panel.save_button.isEnabled()  # a tap is not a signature
+    draw_signature(qtbot, panel.pad)
+    panel.save()
+    first = services.attendance.presence(page.day.currentData())[person.id]
+    select_person(qtbot, panel, person)
+    assert "Sudah hadir" in panel.who.text()
+    draw_signature(qtbot, panel.pad, 1)
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.checkin.confirm", lambda *a: False)
+    panel.save()
+    assert services.attendance.presence(page.day.currentData())[person.id] == first
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.checkin.confirm", lambda *a: True)
+    panel.save()
+    again = services.attendance.presence(page.day.currentData())[person.id]
+    assert again.strokes_sha256 != first.strokes_sha256
+    actions = [a.action for a in services.attendance.audit_log(page.region_id)]
+    assert actions[:2] == ["resign", "checkin"]
+
+
+def test_walk_in_and_paper(page, services, qtbot, monkeypatch):
+    from kotacerdas_desktop.ui.pages.checkin import WalkInDialog
+
+    panel = page.panel
+
+    def fake_exec(self):
+        self.name.setText("Fitri Handayani, S.Kom.")
+        self.jabatan.setText("Relawan TIK")
+        self.opd.setCurrentIndex(self.opd.count() - 1)
+        self.accept()
+        return self.result()
+    monkeypatch.setattr(WalkInDialog, "exec", fake_exec)
+    panel.walk_in()
+    assert panel.current_person().name == "Fitri Handayani"
+    panel.mark_paper()
+    fitri = next(p for p in services.directory.people(page.region_id) if p.name == "Fitri Handayani")
+    state = services.attendance.presence(page.day.currentData())[fitri.id]
+    assert state.mode == "paper" and state.strokes_sha256 is None
+    assert "Hadir 1 dari 121" in page.counter.text()
+
+
+def test_region_without_days_explains_itself(qtbot, services):
+    from kotacerdas_desktop.domain.regions import RegionInput
+
+    rid = services.regions.create(RegionInput(kind="kota", name="Tanpa Jadwal"))
+    p = CheckinPage(services, Icons())
+    qtbot.addWidget(p)
+    p.load(rid)
+    assert p.empty.isVisibleTo(p) and not p.panel.isEnabled()
+
+
+def test_kiosk_needs_the_pin_to_leave(qtbot, services, demo_region, monkeypatch):
+    from kotacerdas_desktop.ui.kiosk import KioskWindow
+
+    day = services.attendance.days(demo_region)[0]
+    k = KioskWindow(services, Icons(), demo_region, day.id, "Kota Contoh · Tahap I", "2468")
+    qtbot.addWidget(k)
+    k.show()
+    k.close()
+    assert k.isVisible()  # closing without the PIN is refused
+    assert not k.unlock("1111")
+    monkeypatch.setattr("kotacerdas_desktop.ui.kiosk.QInputDialog.getText", lambda *a, **kw: ("2468", True))
+    k.ask_to_leave()
+    assert not k.isVisible()
+    assert k.panel.kiosk and k.panel.paper_button is None  # nothing else reachable
