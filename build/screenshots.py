@@ -74,6 +74,50 @@ def main() -> int:
         dialog.grab().save(str(out / f"09-import-preview{suffix}.png"))
         print("wrote", out / f"09-import-preview{suffix}.png")
         dialog.close()
+
+        # Check-in on the first day: some people already signed, one person about to sign.
+        from kotacerdas_desktop.domain.signature import synthetic_signature
+        from kotacerdas_desktop.ui.kiosk import KioskWindow
+
+        people = services.directory.people(region_id)
+        day = services.attendance.days(region_id)[0]
+        for i, person in enumerate(people[:61]):
+            services.attendance.check_in(day.id, person.id, synthetic_signature(person.name, 1),
+                                         paper=i % 20 == 7)
+        window.show_area("checkin")
+        page = window.checkin_page
+        page.day.setCurrentIndex(0)
+        page._day_changed()
+        target = people[70]
+        page.panel.search.setText(target.name.split()[0])
+        page.panel.proxy.set_filter(text=target.name.split()[0])
+        row = next(r for r in range(page.panel.proxy.rowCount())
+                   if page.panel.proxy.index(r, 0).data() == target.full_name)
+        page.panel.table.setCurrentIndex(page.panel.proxy.index(row, 0))
+        page.panel.pad.set_signature(synthetic_signature(target.name, 3))
+        grab("10-checkin")
+        kiosk = KioskWindow(services, window.icons, region_id, day.id,
+                            f"Kota Contoh · {page.day.currentText()}", "2468")
+        kiosk.resize(1280, 800)
+        kiosk.show()
+        kiosk.panel.search.setText("siti")
+        kiosk.panel.proxy.set_filter(text="siti")
+        kiosk.panel.pick_first()
+        kiosk.panel.pad.set_signature(synthetic_signature("Siti", 5))
+        for _ in range(3):
+            app.processEvents()
+        kiosk.grab().save(str(out / f"11-kiosk{suffix}.png"))
+        print("wrote", out / f"11-kiosk{suffix}.png")
+        kiosk.unlock("2468")
+        kiosk.close()
+
+        # Commitment: the officials and the first heads of OPD have signed.
+        view = services.commitment.view(region_id)
+        for sg in view.signatories[:14]:
+            services.commitment.sign(region_id, sg.id, synthetic_signature(sg.name, 2))
+        window.show_area("commitment")
+        window.commitment_page.load(region_id)
+        grab("12-commitment")
         window.close()
         services.close()
     return 0
