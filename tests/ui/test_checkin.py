@@ -130,3 +130,33 @@ def test_kiosk_needs_the_pin_to_leave(qtbot, services, demo_region, monkeypatch)
     k.ask_to_leave()
     assert not k.isVisible()
     assert k.panel.kiosk and k.panel.paper_button is None  # nothing else reachable
+
+
+def test_pen_pressure_reaches_the_database(page, services, qtbot):
+    """A pen signature at the desk: pressures from tablet events are stored with the strokes."""
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QEvent
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_signature_pad import send_tablet  # noqa: E402
+
+    panel = page.panel
+    person = services.directory.people(page.region_id)[10]
+    select_person(qtbot, panel, person)
+    r = panel.pad.drawing_rect()
+    pressures = [0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.7, 0.5, 0.4, 0.3]
+    points = [QPoint(int(r.left() + r.width() * (0.1 + 0.08 * i)),
+                     int(r.top() + r.height() * (0.3 if i % 2 else 0.7))) for i in range(10)]
+    send_tablet(panel.pad, QEvent.TabletPress, points[0], pressures[0])
+    for pos, pressure in zip(points[1:], pressures[1:]):
+        send_tablet(panel.pad, QEvent.TabletMove, pos, pressure)
+    send_tablet(panel.pad, QEvent.TabletRelease, points[-1], 0.0)
+    assert panel.save_button.isEnabled()
+    panel.save()
+    state = services.attendance.presence(page.day.currentData())[person.id]
+    stored = services.attendance.strokes(state.strokes_sha256)
+    assert len(stored.strokes) == 1
+    got = [round(p[2], 2) for p in stored.strokes[0]]
+    assert got[0] == 0.2 and max(got) == 0.9 and len(set(got)) > 5
