@@ -250,9 +250,12 @@ class MainWindow(QMainWindow):
         self.kiosk = KioskWindow(self.services, self.icons, region_id, day_id, title, pin)
         self.kiosk.closed.connect(self._kiosk_closed)
         self.kiosk.show_on_best_screen()
+        if len(QApplication.screens()) < 2:
+            self.hide()  # one screen: the facilitator's window must not be reachable behind the kiosk
 
     def _kiosk_closed(self) -> None:
         self.kiosk = None
+        self.show()
         self._loaded_for = {}
         if self.stack.currentWidget() is self.checkin_page:
             self.checkin_page.load(self.region_id)

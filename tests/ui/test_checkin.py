@@ -160,3 +160,21 @@ def test_pen_pressure_reaches_the_database(page, services, qtbot):
     assert len(stored.strokes) == 1
     got = [round(p[2], 2) for p in stored.strokes[0]]
     assert got[0] == 0.2 and max(got) == 0.9 and len(set(got)) > 5
+
+
+def test_kiosk_from_the_main_window_hides_it_until_the_pin(qtbot, paths, services, demo_region, monkeypatch):
+    from kotacerdas_desktop.app import build_main_window
+    from kotacerdas_desktop.settings import Preferences
+
+    w = build_main_window(paths, Preferences(), services)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_region(demo_region)
+    w.show_area("checkin")
+    monkeypatch.setattr("kotacerdas_desktop.ui.kiosk.ask_new_pin", lambda _parent: "1357")
+    w.checkin_page.kiosk_button.click()
+    assert w.kiosk is not None and w.kiosk.isVisible() and not w.isVisible()
+    kiosk = w.kiosk
+    assert kiosk.unlock("1357")
+    kiosk.close()
+    assert w.isVisible() and w.kiosk is None
