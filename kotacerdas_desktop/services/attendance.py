@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..domain.errors import ValidationError
 from ..domain.signature import Signature, decode, encode, has_enough_ink, strokes_sha256
 from ..storage.database import utc_now_text
-from ..storage.models import (Attendance, AuditLog, Bimtek, BimtekDay, DayScan, Opd, Person)
+from ..storage.models import Attendance, AuditLog, Bimtek, BimtekDay, DayScan, Person
 from ..storage.store import Store
 from .errors import NotFound
 from .regions import _uuid

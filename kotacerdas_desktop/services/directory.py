@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -202,10 +203,8 @@ class DirectoryService:
                 q = q.where(Person.archived.is_(False))
             return [person_view(p, opds.get(p.opd_id)) for p in s.scalars(q)]
 
-    def export(self, region_id, path) -> tuple["Path", int]:
+    def export(self, region_id, path) -> tuple[Path, int]:
         """Write the region's directory to .xlsx or .csv (chosen by the file name)."""
-        from pathlib import Path
-
         from ..domain.people import CATEGORIES, format_nip
         from ..domain.regions import display_name
         from ..reports.people_export import write_people_csv, write_people_xlsx

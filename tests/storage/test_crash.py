@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import random
-import signal
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -18,6 +14,9 @@ import pytest
 from kotacerdas_desktop.paths import prepare_paths
 from kotacerdas_desktop.storage.database import check_database, connect
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from killer import run_and_kill  # noqa: E402
+
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,43 +24,8 @@ WRITER = Path(__file__).resolve().parent / "crash_writer.py"
 ROUNDS = 6
 
 
-def _reader(stream, out: queue.Queue) -> None:
-    for line in stream:
-        out.put(line)
-    out.put(None)
-
-
 def _run_and_kill(data_dir: Path, run: int, rng: random.Random) -> list[str]:
-    """Start a writer, wait for some confirmed changes, SIGKILL it; return every complete line."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.Popen([sys.executable, str(WRITER), str(data_dir), str(run), str(rng.randrange(2**32))],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    lines: queue.Queue = queue.Queue()
-    reader = threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True)
-    reader.start()
-    got: list[str] = []
-    want = rng.randint(1, 40)
-    deadline = time.monotonic() + 15
-    try:
-        while len(got) < want:
-            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
-            if line is None:
-                raise AssertionError(f"writer ended early (rc {proc.wait()}): {proc.stderr.read()}")
-            got.append(line)
-        time.sleep(rng.uniform(0, 0.03))  # land somewhere inside a later transaction
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
-    reader.join(timeout=10)
-    while True:  # lines already in the pipe were printed after their commit too
-        line = lines.get_nowait() if not lines.empty() else None
-        if line is None:
-            break
-        got.append(line)
-    proc.stdout.close()
-    proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL
-    return [line for line in got if line.endswith("\n")]
+    return run_and_kill(WRITER, data_dir, run, rng, most=40)
 
 
 def _verify(data_dir: Path, confirmed: list[tuple[str, str, str, int]]) -> None:

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import queue
 import random
-import signal
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -20,6 +16,9 @@ from kotacerdas_desktop.domain.signature import decode
 from kotacerdas_desktop.paths import prepare_paths
 from kotacerdas_desktop.storage.database import check_database, connect
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from killer import run_and_kill  # noqa: E402
+
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,43 +26,8 @@ SIGNER = Path(__file__).resolve().parent / "crash_signer.py"
 ROUNDS = 5
 
 
-def _reader(stream, out: queue.Queue) -> None:
-    for line in stream:
-        out.put(line)
-    out.put(None)
-
-
 def _run_and_kill(data_dir: Path, run: int, rng: random.Random) -> list[list[str]]:
-    """Start a signer, wait for some confirmed calls, SIGKILL it; return every complete line."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    proc = subprocess.Popen([sys.executable, str(SIGNER), str(data_dir), str(run), str(rng.randrange(2**32))],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    lines: queue.Queue = queue.Queue()
-    reader = threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True)
-    reader.start()
-    got: list[str] = []
-    want = rng.randint(1, 30)
-    deadline = time.monotonic() + 15
-    try:
-        while len(got) < want:
-            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
-            if line is None:
-                raise AssertionError(f"signer ended early (rc {proc.wait()}): {proc.stderr.read()}")
-            got.append(line)
-        time.sleep(rng.uniform(0, 0.03))  # land somewhere inside a later transaction
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=10)
-    reader.join(timeout=10)
-    while not lines.empty():  # lines already in the pipe were printed after their commit too
-        line = lines.get_nowait()
-        if line is None:
-            break
-        got.append(line)
-    proc.stdout.close()
-    proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL
-    return [line.split() for line in got if line.endswith("\n")]
+    return [line.split() for line in run_and_kill(SIGNER, data_dir, run, rng, most=30)]
 
 
 def _strokes_ok(conn, digest: str) -> None:
