@@ -118,6 +118,18 @@ def main() -> int:
         window.show_area("commitment")
         window.commitment_page.load(region_id)
         grab("12-commitment")
+        from kotacerdas_desktop.ui.pages.commitment import SignDialog
+
+        view = services.commitment.view(region_id)
+        sign = SignDialog(view.signatories[14], view, window)
+        sign.resize(900, 760)
+        sign.show()
+        sign.pad.set_signature(synthetic_signature(view.signatories[14].name, 4))
+        for _ in range(3):
+            app.processEvents()
+        sign.grab().save(str(out / f"13-commitment-sign{suffix}.png"))
+        print("wrote", out / f"13-commitment-sign{suffix}.png")
+        sign.close()
         window.close()
         services.close()
     return 0
