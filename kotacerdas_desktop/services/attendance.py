@@ -165,10 +165,10 @@ class AttendanceService:
             if region is None:
                 raise NotFound("Hari bimtek tidak ditemukan.")
             rows = conn.exec_driver_sql(
-                "SELECT o.short_name, o.name, coalesce(o.position, 100000), count(*), count(a.person_id) "
+                "SELECT o.short_name, o.name, coalesce(o.position, 100000), count(*), "
+                "sum(EXISTS (SELECT 1 FROM attendance a WHERE a.bimtek_day_id = ? AND a.person_id = p.id)) "
                 "FROM person p LEFT JOIN opd o ON o.id = p.opd_id "
-                "LEFT JOIN (SELECT DISTINCT person_id FROM attendance WHERE bimtek_day_id = ?) a "
-                "ON a.person_id = p.id WHERE p.region_id = ? AND p.archived = 0 "
+                "WHERE p.region_id = ? AND p.archived = 0 "
                 "GROUP BY p.opd_id ORDER BY 3, 2", (_uuid(day_id).hex, region)).all()
         per = [((short or name) if name else "(tanpa OPD)", present, invited)
                for short, name, _pos, invited, present in rows]
