@@ -12,7 +12,7 @@ from .storage.database import DatabaseError, DatabaseInfo, prepare_database
 from .storage.lock import AlreadyRunningError, InstanceLock
 
 READ_ONLY = {"info", "check", "backup", "verify", ("region", "list"), ("people", "list"),
-             ("people", "export"), ("attendance", "list"), ("commitment", "show")}
+             ("people", "export"), ("attendance", "list")}
 
 
 class UsageError(Exception):
@@ -293,7 +293,8 @@ def cmd_check(services, args) -> int:
             "records_without_history": r.records_without_history,
             "heads_not_matching": r.heads_not_matching, "versions_with_bad_id": r.versions_with_bad_id,
             "versions": r.versions, "heads_inconsistent": r.heads_inconsistent,
-            "rows_missing": r.rows_missing, "attachments_missing": r.attachments_missing}
+            "rows_missing": r.rows_missing, "attachments_missing": r.attachments_missing,
+            "attachments_corrupt": r.attachments_corrupt}
     text = "\n".join([
         f"Keutuhan SQLite        : {r.integrity}",
         f"Masalah kunci asing    : {r.foreign_key_problems}",
@@ -305,6 +306,7 @@ def cmd_check(services, args) -> int:
         f"Kepala riwayat janggal : {r.heads_inconsistent}",
         f"Data hilang dari tabel : {r.rows_missing}",
         f"Lampiran hilang        : {r.attachments_missing}",
+        f"Lampiran rusak/diubah  : {r.attachments_corrupt}",
         f"Jumlah versi riwayat   : {r.versions}",
         "HASIL: BAIK" if r.ok else "HASIL: ADA MASALAH"])
     _out(args, data, text)

@@ -121,6 +121,8 @@ class AttendanceService:
             person = s.get(Person, _uuid(person_id))
             if person is None or person.region_id.hex != day.region_id:
                 raise NotFound("Orang itu tidak terdaftar di wilayah ini.")
+            if person.archived:
+                raise ValidationError(f"{person.name} sudah diarsipkan; pulihkan dulu di daftar Peserta.")
             current = s.scalars(select(Attendance).where(
                 Attendance.bimtek_day_id == _uuid(day_id), Attendance.person_id == person.id)
                 .order_by(Attendance.signed_at.desc())).first()

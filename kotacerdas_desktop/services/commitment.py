@@ -61,6 +61,23 @@ class VerifyResult:
     check: VersionCheck
 
 
+def _strokes_intact(s, digest: str) -> bool:
+    """The stored strokes exist, still hash to their name and decode."""
+    import hashlib
+
+    from ..domain.errors import ValidationError as _Invalid
+    from ..domain.signature import decode
+
+    row = s.connection().exec_driver_sql("SELECT data FROM attachment WHERE sha256 = ?", (digest,)).first()
+    if row is None or hashlib.sha256(bytes(row[0])).hexdigest() != digest:
+        return False
+    try:
+        decode(bytes(row[0]))
+    except _Invalid:
+        return False
+    return True
+
+
 def _full_name(p: Person) -> str:
     text = f"{p.prefix} {p.name}".strip()
     return f"{text}, {p.suffix}" if p.suffix else text
@@ -198,14 +215,22 @@ class CommitmentService:
             sg.active = False
 
     # --- signing ---------------------------------------------------------------------------
-    def sign(self, region_id, signatory_id, signature: Signature) -> str:
-        """Sign the current text; returns the verification code now valid for it."""
+    def sign(self, region_id, signatory_id, signature: Signature, expected_version: int | None = None,
+             expected_text_sha256: str | None = None) -> str:
+        """Sign the current text; returns the verification code now valid for it.
+
+        The UI passes the version and text hash the signer was shown: if the text changed
+        meanwhile (another window, a synced bundle), the signature is refused."""
         if signature is None or not has_enough_ink(signature):
             raise ValidationError("Tanda tangan terlalu sedikit; mohon tanda tangan sekali lagi.")
         with self.store.session() as s:
             region = _region(s, region_id)
             doc = self._ensure(s, region)
             current = self._current(s, doc)
+            if (expected_version is not None and expected_version != current.number) or \
+                    (expected_text_sha256 is not None and expected_text_sha256 != current.text_sha256):
+                raise ValidationError(f"Teks komitmen berubah menjadi versi {current.number} sejak "
+                                      "ditampilkan; muat ulang dan baca teksnya sebelum menandatangani.")
             sg = s.get(CommitmentSignatory, _uuid(signatory_id))
             if sg is None or sg.commitment_id != doc.id or not sg.active:
                 raise NotFound("Penanda tangan tidak ada di daftar komitmen ini.")
@@ -252,8 +277,7 @@ class CommitmentService:
             claims = [SignatureClaim(version=version.number, text_sha256=version.text_sha256,
                                      signer_id=x.person_id or "", signer_name=x.signer_name, role=x.role,
                                      strokes_sha256=x.strokes_sha256, signed_at=x.signed_at) for x in sigs]
-            strokes_ok = all(s.connection().exec_driver_sql(
-                "SELECT 1 FROM attachment WHERE sha256 = ?", (x.strokes_sha256,)).first() for x in sigs)
+            strokes_ok = all(_strokes_intact(s, x.strokes_sha256) for x in sigs)
             check = check_version(doc.id.hex, version.number, version.text, version.text_sha256, claims,
                                   hashes, code)
             if not strokes_ok:

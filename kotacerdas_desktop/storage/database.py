@@ -240,6 +240,7 @@ class CheckReport:
     heads_inconsistent: int = 0
     rows_missing: int = 0
     attachments_missing: int = 0
+    attachments_corrupt: int = 0
 
     @property
     def ok(self) -> bool:
@@ -247,7 +248,8 @@ class CheckReport:
                 and self.schema_version == SCHEMA_VERSION and not self.missing_triggers
                 and not self.records_without_history and not self.heads_not_matching
                 and not self.versions_with_bad_id and not self.heads_inconsistent
-                and not self.rows_missing and not self.attachments_missing)
+                and not self.rows_missing and not self.attachments_missing
+                and not self.attachments_corrupt)
 
 
 def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> CheckReport:
@@ -304,6 +306,13 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
             attachments_missing += conn.execute(
                 f'SELECT count(*) FROM "{table}" t WHERE t."{column}" IS NOT NULL AND NOT EXISTS '
                 f'(SELECT 1 FROM attachment a WHERE a.sha256 = t."{column}")').fetchone()[0]
+    attachments_corrupt = 0
+    if verify_hashes:  # content-addressed: every attachment must still hash to its name
+        import hashlib
+
+        for digest, data in conn.execute("SELECT sha256, data FROM attachment"):
+            if hashlib.sha256(bytes(data)).hexdigest() != digest:
+                attachments_corrupt += 1
     bad_ids = 0
     total = conn.execute("SELECT count(*) FROM record_version").fetchone()[0]
     if verify_hashes:
@@ -314,7 +323,8 @@ def check_database(conn: sqlite3.Connection, verify_hashes: bool = True) -> Chec
                                  json.loads(payload)):
                 bad_ids += 1
     return CheckReport(integrity, fk, read_schema_version(conn), missing, without, heads_bad,
-                       bad_ids, total, heads_inconsistent, rows_missing, attachments_missing)
+                       bad_ids, total, heads_inconsistent, rows_missing, attachments_missing,
+                       attachments_corrupt)
 
 
 def _column_defaults(conn: sqlite3.Connection, table: str) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -42,6 +43,8 @@ class KioskWindow(QWidget):
         self._salt = os.urandom(16)
         self._pin_hash = hashlib.sha256(self._salt + pin.encode()).digest()
         self._unlocked = False
+        self._failures = 0
+        self._blocked_until = 0.0
         heading = QLabel(title)
         heading.setObjectName("kioskTitle")
         heading.setTextFormat(Qt.PlainText)
@@ -68,11 +71,19 @@ class KioskWindow(QWidget):
         return ok
 
     def ask_to_leave(self) -> None:
+        wait = self._blocked_until - time.monotonic()
+        if wait > 0:
+            show_error(self, tr("Terlalu banyak PIN salah. Coba lagi dalam {s} detik.", s=int(wait) + 1),
+                       tr("Mode kios"))
+            return
         pin, ok = QInputDialog.getText(self, tr("Keluar dari mode kios"), tr("PIN fasilitator:"),
                                        QLineEdit.Password)
         if ok and self.unlock(pin):
             self.close()
         elif ok:
+            self._failures += 1
+            if self._failures >= 3:  # guessing 4 digits gets slow: 8 s, 16 s, 32 s, ...
+                self._blocked_until = time.monotonic() + 2 ** min(self._failures, 10)
             show_error(self, tr("PIN salah."), tr("Mode kios"))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name

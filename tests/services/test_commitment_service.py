@@ -235,3 +235,36 @@ def test_mistyped_code_is_a_validation_error(services, demo_region):
     for garbage in ("", "KC-1234", "hello world!", "KC-" + "U" * 10):
         with pytest.raises(ValidationError):
             services.commitment.verify(garbage)
+
+
+def test_review_fixes_swapped_strokes_stale_text_and_archived(services, demo_region):
+    """A swapped drawing fails verify and check; a signature for a text that changed meanwhile
+    is refused; archived people cannot check in."""
+    from kotacerdas_desktop.domain.errors import ValidationError
+    from kotacerdas_desktop.domain.signature import encode, synthetic_signature
+    from kotacerdas_desktop.storage.database import check_database, connect
+
+    view = services.commitment.view(demo_region)
+    first = view.signatories[0]
+    code = services.commitment.sign(demo_region, first.id, synthetic_signature(first.name, 1),
+                                    expected_version=view.version, expected_text_sha256=view.text_sha256)
+    services.commitment.set_text(demo_region, view.text + "\n7. Pasal tambahan.")
+    second = view.signatories[1]
+    with pytest.raises(ValidationError, match="berubah"):
+        services.commitment.sign(demo_region, second.id, synthetic_signature(second.name, 1),
+                                 expected_version=view.version, expected_text_sha256=view.text_sha256)
+    digest = services.commitment.view(demo_region).signatories[0].strokes_sha256
+    conn = connect(services.store.paths.database)
+    try:
+        conn.execute("DROP TRIGGER kc_attachment_immutable")
+        conn.execute("UPDATE attachment SET data = ? WHERE sha256 = ?",
+                     (encode(synthetic_signature("Orang Lain", 9)), digest))
+        assert check_database(conn).attachments_corrupt == 1
+    finally:
+        conn.close()
+    assert not services.commitment.verify(code).check.ok
+    person = services.directory.people(demo_region)[5]
+    services.directory.update_people([person.id], archived=True)
+    day = services.attendance.days(demo_region)[0]
+    with pytest.raises(ValidationError, match="diarsipkan"):
+        services.attendance.check_in(day.id, person.id, synthetic_signature(person.name, 1))

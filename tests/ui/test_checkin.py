@@ -178,3 +178,29 @@ def test_kiosk_from_the_main_window_hides_it_until_the_pin(qtbot, paths, service
     assert kiosk.unlock("1357")
     kiosk.close()
     assert w.isVisible() and w.kiosk is None
+
+
+def test_kiosk_never_replaces_a_signature_and_slows_pin_guessing(qtbot, services, demo_region, monkeypatch):
+    from kotacerdas_desktop.domain.signature import synthetic_signature
+    from kotacerdas_desktop.ui.kiosk import KioskWindow
+
+    day = services.attendance.days(demo_region)[0]
+    person = services.directory.people(demo_region)[2]
+    services.attendance.check_in(day.id, person.id, synthetic_signature(person.name, 1))
+    before = services.attendance.presence(day.id)[person.id]
+    k = KioskWindow(services, Icons(), demo_region, day.id, "Kios", "2468")
+    qtbot.addWidget(k)
+    k.show()
+    select_person(qtbot, k.panel, person)
+    draw_signature(qtbot, k.panel.pad)
+    k.panel.save()
+    assert services.attendance.presence(day.id)[person.id] == before
+    assert "fasilitator" in k.panel.status.text()
+    errors = []
+    monkeypatch.setattr("kotacerdas_desktop.ui.kiosk.show_error", lambda _p, msg, *a: errors.append(msg))
+    monkeypatch.setattr("kotacerdas_desktop.ui.kiosk.QInputDialog.getText", lambda *a, **kw: ("0000", True))
+    for _ in range(4):
+        k.ask_to_leave()
+    assert k.isVisible() and any("Terlalu banyak" in e for e in errors)
+    k.unlock("2468")
+    k.close()

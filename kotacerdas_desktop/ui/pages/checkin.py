@@ -253,6 +253,10 @@ class CheckinPanel(QWidget):
             self.status.setText(tr("Tanda tangan terlalu sedikit; mohon tanda tangan sekali lagi."))
             return
         replace = p.id in self.model.presence
+        if replace and self.kiosk:  # self-service must not replace anyone's signature
+            self.status.setText(tr("{name} sudah tercatat hadir. Bila perlu diganti, minta bantuan "
+                                   "fasilitator.", name=p.full_name))
+            return
         if replace and not confirm(self, tr("{name} sudah tercatat hadir hari ini. Ganti tanda tangannya?",
                                             name=p.full_name)):
             return

@@ -443,9 +443,12 @@ class CommitmentPage(QWidget):
         if dialog.exec() != QDialog.Accepted:
             return
         try:
-            code = self.services.commitment.sign(self.region_id, sg.id, dialog.signature())
+            code = self.services.commitment.sign(self.region_id, sg.id, dialog.signature(),
+                                                 expected_version=self.view.version,
+                                                 expected_text_sha256=self.view.text_sha256)
         except UserError as exc:
             show_error(self, exc)
+            self.load(self.region_id)
             return
         self.load(self.region_id)
         self._select_next_unsigned(sg.id)
