@@ -204,3 +204,18 @@ def test_kiosk_never_replaces_a_signature_and_slows_pin_guessing(qtbot, services
     assert k.isVisible() and any("Terlalu banyak" in e for e in errors)
     k.unlock("2468")
     k.close()
+
+
+def test_walk_in_of_someone_already_registered_asks_first(qtbot, services, demo_region, monkeypatch):
+    from kotacerdas_desktop.ui.pages.checkin import WalkInDialog
+
+    people = services.directory.people(demo_region)
+    known = next(p for p in people if p.opd_id)
+    d = WalkInDialog(services.directory.opds(demo_region), known.name, registered=people)
+    qtbot.addWidget(d)
+    d.opd.setCurrentIndex(d.opd.findData(known.opd_id))
+    d.jabatan.setText("Staf")
+    asked = []
+    monkeypatch.setattr("kotacerdas_desktop.ui.pages.checkin.confirm", lambda _p, msg: asked.append(msg) or False)
+    d.accept()
+    assert asked and known.name in asked[0] and d.result() != d.DialogCode.Accepted

@@ -45,9 +45,10 @@ class CheckinTableModel(PeopleTableModel):
 class WalkInDialog(QDialog):
     """Someone not on the invitation list: name, OPD and jabatan required, NIP optional."""
 
-    def __init__(self, opds, name: str = "", parent=None) -> None:
+    def __init__(self, opds, name: str = "", parent=None, registered=()) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Peserta datang langsung"))
+        self.registered = list(registered)
         self.name = QLineEdit(name)
         self.opd = QComboBox()
         for o in opds:
@@ -71,10 +72,17 @@ class WalkInDialog(QDialog):
         try:
             if not self.jabatan.text().strip():
                 raise UserError(tr("Jabatan wajib diisi."))
-            validate_person(self.value())
+            clean, _warnings = validate_person(self.value())
         except UserError as exc:
             self.error.setText(str(exc))
             self.error.show()
+            return
+        key = search_key(clean.name)
+        twin = next((p for p in self.registered if search_key(p.name) == key
+                     and (p.opd_id == clean.opd_id or (clean.nip and p.nip == clean.nip))), None)
+        if twin is not None and not confirm(self, tr("{name} sudah terdaftar ({where}). Pilih saja namanya "
+                                                     "di daftar. Tetap daftarkan sebagai orang baru?",
+                                                     name=twin.full_name, where=twin.opd_name or twin.jabatan)):
             return
         super().accept()
 
@@ -286,7 +294,8 @@ class CheckinPanel(QWidget):
         self.ready_for_next()
 
     def walk_in(self) -> None:
-        dialog = WalkInDialog(self.opds, self.search.text(), self)
+        dialog = WalkInDialog(self.opds, self.search.text(), self,
+                              registered=[self.model.row_at(i) for i in range(self.model.rowCount())])
         if dialog.exec() != QDialog.Accepted:
             return
         try:
