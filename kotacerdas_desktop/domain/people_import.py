@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -18,6 +17,7 @@ from .errors import ValidationError
 from .people import (PANGKAT, format_phone, normalize_category, normalize_email,
                      normalize_gender, normalize_golongan, normalize_nip, normalize_phone,
                      parse_nip, search_key, split_name)
+from .opd_names import _fold, _opd_key, match_opd  # noqa: F401  (match_opd: part of this API)
 from .text import clean_text
 
 FIELDS: dict[str, str] = {
@@ -34,14 +34,6 @@ _EMPTY_MARKS = ("", "-", "--", "—", "–")
 
 def _tidy(text: object) -> str:
     return " ".join(str(text or "").split())
-
-
-def _fold(text: str) -> str:
-    """Casefold, drop accents, '&' -> 'dan', punctuation -> spaces."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " dan ")
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
 # ---------------------------------------------------------------- cells
@@ -533,38 +525,6 @@ def parse_row(row: SourceRow, numeric_cells: set[str] | frozenset[str] = frozens
         warnings.append(f"{exc} Dipakai kategori bawaan.")
         p.category = default
     return p
-
-
-# ---------------------------------------------------------------- OPD
-
-_REGION_WORDS = {"kota", "kabupaten", "kab", "provinsi", "prov"}
-
-
-def _opd_key(text: str | None) -> str:
-    """'Dinas Kesehatan Kota Padang' -> 'dinas kesehatan'; '' when nothing is left."""
-    words = _fold(text or "").split()
-    cut = next((i for i, w in enumerate(words) if w in _REGION_WORDS), len(words))
-    return " ".join(words[:cut])
-
-
-def match_opd(text: str | None, opds) -> str | None:
-    """The id of the OPD whose name, short name or alias equals ``text`` once normalised.
-
-    ``opds``: iterable of (id, name, short_name, aliases). Case, punctuation and a
-    trailing "Kota X"/"Kabupaten X" are ignored; nothing fuzzier. A name match
-    beats a short-name match beats an alias match; a tie between OPDs gives None.
-    """
-    key = _opd_key(text)
-    if not key:
-        return None
-    found: dict[int, set] = {0: set(), 1: set(), 2: set()}
-    for opd_id, name, short, aliases in opds:
-        for level, texts in enumerate(([name], [short], aliases or ())):
-            if any(_opd_key(t) == key for t in texts):
-                found[level].add(opd_id)
-                break
-    best = next((ids for ids in found.values() if ids), set())
-    return next(iter(best)) if len(best) == 1 else None
 
 
 # ---------------------------------------------------------------- whole table
