@@ -289,7 +289,7 @@ class CheckinPanel(QWidget):
             return
         self.model.presence[person.id] = state
         self.refresh_presence()
-        self.status.setText(tr("Tersimpan: {name}. Silakan peserta berikutnya.", name=person.full_name))
+        self.status.setText(tr("Tersimpan: {name} — silakan peserta berikutnya.", name=person.full_name))
         self.saved.emit(person.id)
         self.ready_for_next()
 
