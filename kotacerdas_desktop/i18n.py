@@ -32,6 +32,6 @@ def language() -> str:
 
 
 def tr(text: str, **values: object) -> str:
-    """Translate an Indonesian UI string; `values` fill {placeholders}."""
+    """Translate an Indonesian UI string; `values` fill the {named} fields."""
     out = _catalogue(_current).get(text, text)
     return out.format(**values) if values else out

@@ -51,23 +51,9 @@ def _class_attr_strings(path: Path, attrs: set[str], class_name: str | None = No
     """
     found: dict[str, str] = {}
     for cls in ast.walk(_parse(path)):
-        if not isinstance(cls, ast.ClassDef) or (class_name and cls.name != class_name):
-            continue
-        for stmt in cls.body:
-            if isinstance(stmt, ast.Assign):
-                names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
-                value = stmt.value
-            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-                names, value = [stmt.target.id], stmt.value
-            else:
-                continue
-            if not attrs.intersection(names) or not isinstance(value, (ast.Tuple, ast.List)):
-                continue
-            for elt in value.elts:
-                node = pick(elt) if pick else elt
-                text = _str_const(node) if node is not None else None
-                if text is not None:
-                    found.setdefault(text, f"{path.relative_to(ROOT)}:{cls.name}.{names[0]}")
+        if isinstance(cls, ast.ClassDef) and (not class_name or cls.name == class_name):
+            for text, name in _assigned_strings(cls.body, attrs, pick):
+                found.setdefault(text, f"{path.relative_to(ROOT)}:{cls.name}.{name}")
     return found
 
 
@@ -85,7 +71,14 @@ def _label(elt: ast.AST) -> ast.AST | None:
 def _module_attr_strings(path: Path, attrs: set[str], pick=None) -> dict[str, str]:
     """String literals of module-level tuple/list constants named in `attrs`."""
     found: dict[str, str] = {}
-    for stmt in _parse(path).body:
+    for text, name in _assigned_strings(_parse(path).body, attrs, pick):
+        found.setdefault(text, f"{path.relative_to(ROOT)}:{name}")
+    return found
+
+
+def _assigned_strings(body: list[ast.stmt], attrs: set[str], pick=None):
+    """(text, name) for string elements of tuple/list assignments to a name in `attrs`."""
+    for stmt in body:
         if isinstance(stmt, ast.Assign):
             names = [t.id for t in stmt.targets if isinstance(t, ast.Name)]
             value = stmt.value
@@ -99,8 +92,7 @@ def _module_attr_strings(path: Path, attrs: set[str], pick=None) -> dict[str, st
             node = pick(elt) if pick else elt
             text = _str_const(node) if node is not None else None
             if text is not None:
-                found.setdefault(text, f"{path.relative_to(ROOT)}:{names[0]}")
-    return found
+                yield text, names[0]
 
 
 def indirect_strings() -> dict[str, str]:

@@ -168,7 +168,7 @@ def test_xlsx_phone_is_text_unchanged(tmp_path, phone):
     assert cell.data_type == "s" and cell.value == phone and cell.number_format == "@"
 
 
-def test_xlsx_no_nip_placeholder(tmp_path):
+def test_xlsx_no_nip_dash(tmp_path):
     ws = sheet(write_people_xlsx(tmp_path / "p.xlsx", [person(nip="-")], title="T"))
     assert data_cell(ws, 0, "nip").value == "-"
 

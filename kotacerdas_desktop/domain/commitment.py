@@ -232,7 +232,7 @@ def _format_code(chars: str) -> str:
 
 
 def verification_code(doc_id: str, version: int, text_sha256: str, claim_hashes: list[str]) -> str:
-    """'KC-XXXX-XXXX-XC': 9 Crockford base32 characters of a SHA-256 over the document id,
+    """Shaped like 'KC-3XNH-TK8P-2E': 9 Crockford base32 characters of a SHA-256 over the document id,
     version, text hash and the (sorted) claim hashes, then one check character."""
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise ValidationError("Dokumen wajib ditentukan untuk kode verifikasi.")

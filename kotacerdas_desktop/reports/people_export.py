@@ -124,7 +124,7 @@ def safe_cell(text: Any) -> str:
     Control characters other than newline are removed (tab -> space, CR -> LF).
     Text starting with = + - @ (or tab/CR, also after leading whitespace) gets a
     leading apostrophe so spreadsheets show it as text instead of running it.
-    A bare dash placeholder ("-", "--") is left alone: it cannot be a formula."""
+    A bare dash ("-", "--", written for "none") is left alone: it cannot be a formula."""
     value = _strip_controls(_to_text(text))
     if _NEEDS_QUOTE.match(value) and not _DASH_PLACEHOLDER.fullmatch(value):
         return "'" + value

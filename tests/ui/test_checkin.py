@@ -5,20 +5,18 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+import sys
+from pathlib import Path
+
 from kotacerdas_desktop.ui.icons import Icons
 from kotacerdas_desktop.ui.pages.checkin import CheckinPage
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from strokes import draw, scrawl  # noqa: E402
+
 
 def draw_signature(qtbot, pad, seed: int = 0) -> None:
-    """A scrawl across the pad with real mouse events."""
-    r = pad.drawing_rect()
-    x0, y0, w, h = int(r.left()), int(r.top()), int(r.width()), int(r.height())
-    pts = [(0.1 + 0.08 * i, 0.5 + (0.25 if (i + seed) % 2 else -0.25)) for i in range(10)]
-    first = QPoint(x0 + int(pts[0][0] * w), y0 + int(pts[0][1] * h))
-    QTest.mousePress(pad, Qt.LeftButton, Qt.NoModifier, first)
-    for x, y in pts[1:]:
-        QTest.mouseMove(pad, QPoint(x0 + int(x * w), y0 + int(y * h)))
-    QTest.mouseRelease(pad, Qt.LeftButton, Qt.NoModifier, QPoint(x0 + int(pts[-1][0] * w), y0 + int(pts[-1][1] * h)))
+    draw(pad, scrawl(seed))
 
 
 def select_person(qtbot, panel, person) -> None:

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
 from kotacerdas_desktop.domain.commitment import normalise_code
+import sys
+from pathlib import Path
+
 from kotacerdas_desktop.ui.icons import Icons
 from kotacerdas_desktop.ui.pages import commitment as commitment_mod
 from kotacerdas_desktop.ui.pages.commitment import AddSignatoryDialog, CommitmentPage, SignDialog
 
-ZIGZAG = [(0.1 + 0.05 * i, 0.3 if i % 2 else 0.7) for i in range(10)]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from strokes import ZIGZAG, at, draw  # noqa: E402
+
 
 
 @pytest.fixture
@@ -22,18 +27,6 @@ def page(qtbot, services, demo_region):
     widget.show()
     widget.load(demo_region)
     return widget
-
-
-def at(pad, x: float, y: float) -> QPoint:
-    r = pad.drawing_rect()
-    return QPoint(round(r.x() + x * r.width()), round(r.y() + y * r.height()))
-
-
-def draw(pad, points) -> None:
-    QTest.mousePress(pad, Qt.LeftButton, Qt.NoModifier, at(pad, *points[0]))
-    for p in points[1:]:
-        QTest.mouseMove(pad, at(pad, *p))
-    QTest.mouseRelease(pad, Qt.LeftButton, Qt.NoModifier, at(pad, *points[-1]))
 
 
 def drive_dialog(monkeypatch, qtbot, points, seen: dict) -> None:
