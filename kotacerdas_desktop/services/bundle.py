@@ -14,6 +14,7 @@ from .directory import DirectoryService
 from .maintenance import MaintenanceService
 from .people_import import PeopleImportService
 from .regions import RegionService
+from .worksheets import WorksheetService
 
 
 @dataclass
@@ -27,13 +28,14 @@ class Services:
     people_import: PeopleImportService
     attendance: AttendanceService
     commitment: CommitmentService
+    worksheets: WorksheetService
 
     @classmethod
     def open(cls, paths: AppPaths, info: DatabaseInfo | None = None) -> "Services":
         store = Store.open(paths, info)
         return cls(store, RegionService(store), DirectoryService(store), BimtekService(store),
                    DemoService(store), MaintenanceService(store), PeopleImportService(store),
-                   AttendanceService(store), CommitmentService(store))
+                   AttendanceService(store), CommitmentService(store), WorksheetService(store))
 
     def close(self) -> None:
         self.store.close()

@@ -39,7 +39,10 @@ SYNCED_TABLES: tuple[str, ...] = (
     "commitment_signature",
     "verification_code",
     "audit_log",
+    "work_item",
 )
+# Tables of this laptop only (where the facilitator is in the wizard): no history, never synced.
+LOCAL_TABLES: tuple[str, ...] = ("wizard_state",)
 
 
 def canonical_json(value: object) -> str:

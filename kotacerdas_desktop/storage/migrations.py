@@ -226,6 +226,33 @@ def _v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+SCHEMA_V5_DDL = """
+CREATE TABLE work_item (
+    id CHAR(32) PRIMARY KEY,
+    region_id CHAR(32) NOT NULL REFERENCES region (id) ON DELETE CASCADE,
+    bimtek_id CHAR(32) REFERENCES bimtek (id) ON DELETE CASCADE,
+    kind VARCHAR(40) NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL DEFAULT '{}',
+    archived INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_work_item_region ON work_item (region_id, kind);
+CREATE INDEX ix_work_item_bimtek ON work_item (bimtek_id, kind);
+CREATE TABLE wizard_state (
+    bimtek_id CHAR(32) PRIMARY KEY REFERENCES bimtek (id) ON DELETE CASCADE,
+    step VARCHAR(40) NOT NULL DEFAULT '',
+    timer TEXT NOT NULL DEFAULT '{}',
+    updated_at VARCHAR(32) NOT NULL DEFAULT ''
+);
+"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """Worksheet records of the bimtek wizard (synced) and the local wizard position."""
+    for statement in _split(SCHEMA_V5_DDL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -238,6 +265,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "kunci pencarian orang dan tempat penandatanganan", _v2),
     Migration(3, "catatan pemeriksaan untuk orang hasil impor", _v3),
     Migration(4, "daftar hadir bertanda tangan, komitmen bersama, log audit", _v4),
+    Migration(5, "lembar kerja bimtek (tahap I-IV) dan posisi wizard", _v5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

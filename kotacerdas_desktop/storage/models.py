@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, Uuid, event
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Uuid, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 
@@ -247,3 +247,34 @@ class AuditLog(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(300), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkItem(Base):
+    """One worksheet record of the wizard; its fields (domain/worksheets.py) live in `data` as JSON."""
+    __tablename__ = "work_item"
+    __table_args__ = (Index("ix_work_item_region", "region_id", "kind"),
+                      Index("ix_work_item_bimtek", "bimtek_id", "kind"))
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    region_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"))
+    bimtek_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("bimtek.id", ondelete="CASCADE"), default=None)
+    kind: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[str] = mapped_column(Text, default="{}")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @property
+    def values(self) -> dict:
+        return json.loads(self.data or "{}")
+
+    @values.setter
+    def values(self, value: dict) -> None:
+        self.data = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class WizardState(Base):
+    """Where the facilitator was in a bimtek and the agenda timer; local to this laptop, not synced."""
+    __tablename__ = "wizard_state"
+    bimtek_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bimtek.id", ondelete="CASCADE"), primary_key=True)
+    step: Mapped[str] = mapped_column(String(40), default="")
+    timer: Mapped[str] = mapped_column(Text, default="{}")
+    updated_at: Mapped[str] = mapped_column(String(32), default="")

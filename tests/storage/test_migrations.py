@@ -15,7 +15,7 @@ from kotacerdas_desktop.storage import database
 from kotacerdas_desktop.storage.database import (BACKUP_KEEP, DatabaseError, NewerSchemaError,
                                                  backup_database, check_database, connect,
                                                  prepare_database)
-from kotacerdas_desktop.storage.history import SYNCED_TABLES
+from kotacerdas_desktop.storage.history import LOCAL_TABLES, SYNCED_TABLES
 from kotacerdas_desktop.storage.migrations import (MIGRATIONS, SCHEMA_VERSION, Migration,
                                                    person_search_key)
 from kotacerdas_desktop.storage.models import Base
@@ -88,7 +88,7 @@ def assert_models_match(path: Path) -> None:
                     continue
                 assert bool(info[column.name][3]) == (not column.nullable), \
                     f"NOT NULL of {table.name}.{column.name} differs between model and schema"
-        assert {t.name for t in Base.metadata.sorted_tables} == set(SYNCED_TABLES)
+        assert {t.name for t in Base.metadata.sorted_tables} == set(SYNCED_TABLES) | set(LOCAL_TABLES)
     finally:
         conn.close()
 

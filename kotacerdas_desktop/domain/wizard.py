@@ -1,0 +1,392 @@
+"""The guided session: the steps of each bimtek stage and what each must produce.
+
+The step lists are data; the wizard pages only render a step's sections. Checks
+look at a plain snapshot of what was captured and say what is still missing;
+they are warnings, never a lock: the facilitator may move on or go back at any time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable, Mapping
+
+from .worksheets import (KINDS, READINESS_TEXT_FIELDS, ReadinessConfig, is_blank, missing_fields,
+                         readiness_config, roll_up_keywords)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of records on a step: a kind, the columns shown, an optional filter."""
+    kind: str
+    title: str
+    columns: tuple[str, ...]
+    match: tuple[tuple[str, tuple[str, ...]], ...] = ()  # field -> accepted values
+    preset: tuple[tuple[str, object], ...] = ()  # values a new record starts with
+
+    def accepts(self, data: Mapping) -> bool:
+        return all(data.get(key) in values for key, values in self.match)
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    prompt: str  # what the room does now (read aloud, shown on the projector)
+    produces: str  # what the step must produce
+    editor: str  # preparation | registration | records | readiness | vision | closing
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    kind: str
+    data: Mapping
+    position: int = 0
+    bimtek_id: str = ""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the checks of one bimtek need, as plain values."""
+    stage: int
+    venue: str = ""
+    days: tuple[date, ...] = ()
+    items: tuple[Item, ...] = ()
+    dimensions: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()  # (id, name, elements)
+    present: Mapping[date, int] = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[Item]:
+        return [i for i in self.items if i.kind == kind]
+
+    def one(self, kind: str) -> Mapping:
+        found = self.of(kind)
+        return found[0].data if found else {}
+
+    @property
+    def config(self) -> ReadinessConfig:
+        return readiness_config(dict(self.one("readiness_config")))
+
+    def element_dimension(self) -> dict[str, str]:
+        return {eid: did for did, _, elements in self.dimensions for eid, _ in elements}
+
+
+@dataclass(frozen=True)
+class Check:
+    label: str
+    done: bool
+    detail: str = ""
+
+
+# --- the steps -------------------------------------------------------------
+
+PREPARATION = Step(
+    "persiapan", "Persiapan",
+    "Pastikan jadwal, tempat, agenda, mentor dan kelompok FGD sudah siap sebelum peserta datang.",
+    "Tanggal dan tempat, agenda per hari dengan jam dan narasumber, mentor, kelompok FGD beserta anggotanya.",
+    "preparation",
+    (Section("agenda", "Agenda", ("day", "start", "end", "title", "speaker")),
+     Section("mentor", "Mentor dan narasumber", ("name", "role", "institution", "topic")),
+     Section("fgd_group", "Kelompok FGD", ("name", "focus", "lead", "members"))))
+REGISTRATION = Step(
+    "registrasi", "Registrasi",
+    "Peserta mengisi daftar hadir dan menandatanganinya di layar atau di kertas.",
+    "Daftar hadir bertanda tangan untuk setiap hari bimtek.", "registration")
+CLOSING = Step(
+    "penutup", "Penutup",
+    "Bacakan kesimpulan, sepakati tindak lanjut, lalu tanda tangani berita acara.",
+    "Notulen (pimpinan, notulis, masukan, kesimpulan, tindak lanjut) dan berita acara "
+    "(nomor, keputusan, penanda tangan).",
+    "closing",
+    (Section("followup", "Tindak lanjut", ("action", "owner", "due", "status")),
+     Section("ba_signatory", "Penanda tangan berita acara", ("name", "jabatan", "role"))))
+
+STAGE_CONTENT: dict[int, tuple[Step, ...]] = {
+    1: (
+        Step("kesiapan", "Analisis kesiapan",
+             "Setiap kelompok FGD mengisi kondisi, kekuatan, kelemahan, peluang, ancaman, kesenjangan "
+             "dan kata kunci visi untuk setiap elemen; lalu hasilnya digabungkan.",
+             "Matriks kesiapan gabungan untuk setiap elemen dan sub-elemen.", "readiness",
+             (Section("readiness", "Analisis kesiapan", ("element", "group", "score")),)),
+        Step("isu", "Isu strategis",
+             "Rumuskan isu strategis dari kesenjangan yang ditemukan.",
+             "Daftar isu strategis dengan prioritas.", "records",
+             (Section("strategic_issue", "Isu strategis", ("title", "element", "dimension", "priority")),)),
+        Step("visi", "Visi",
+             "Kumpulkan kata kunci visi dari setiap elemen, lalu rumuskan visi smart city bersama.",
+             "Rumusan visi yang disepakati.", "vision"),
+        Step("misi", "Misi",
+             "Turunkan visi menjadi beberapa misi.", "Daftar misi.", "records",
+             (Section("misi", "Misi", ("text",)),)),
+        Step("tujuan", "Tujuan, sasaran dan indikator",
+             "Untuk setiap misi tetapkan tujuan, sasaran, dan indikator dengan baseline dan target.",
+             "Tujuan per misi, sasaran per tujuan, indikator (baseline, target, satuan, tahun) per sasaran.",
+             "records",
+             (Section("tujuan", "Tujuan", ("misi", "text")),
+              Section("sasaran", "Sasaran", ("tujuan", "text")),
+              Section("indikator", "Indikator", ("sasaran", "name", "baseline", "target", "unit", "year")))),
+    ),
+    2: (
+        Step("program_eksisting", "Program eksisting",
+             "Per misi dan per dimensi, petakan program yang sudah ada di RPJMD dan Renstra setiap OPD.",
+             "Program RPJMD dan Renstra (kode, nama, OPD, tahun) untuk setiap misi dan dimensi.", "records",
+             (Section("program", "Program RPJMD dan Renstra",
+                      ("source", "ref_code", "name", "opd", "misi", "element", "year_start", "year_end"),
+                      match=(("source", ("rpjmd", "renstra")),), preset=(("source", "rpjmd"),)),)),
+        Step("program_baru", "Ide program baru",
+             "Usulkan program baru untuk jangka pendek, 5 tahun dan 10 tahun, masing-masing dengan OPD pengampu.",
+             "Ide program baru dengan horizon dan OPD pengampu.", "records",
+             (Section("program", "Ide program baru", ("name", "horizon", "opd", "misi", "element", "status"),
+                      match=(("source", ("baru",)),), preset=(("source", "baru"), ("horizon", "5"))),)),
+        Step("rencana_aksi", "Rencana aksi",
+             "Untuk setiap program baru, tuliskan langkah kegiatan, pelaksana dan tahunnya.",
+             "Baris rencana aksi untuk setiap program baru.", "records",
+             (Section("action", "Rencana aksi", ("program", "activity", "opd", "output", "year")),)),
+    ),
+    3: (),
+    4: (),
+}
+
+
+def steps_for(stage: int) -> tuple[Step, ...]:
+    if stage not in STAGE_CONTENT:
+        raise ValueError(f"stage {stage}")
+    return (PREPARATION, REGISTRATION, *STAGE_CONTENT[stage], CLOSING)
+
+
+def step_for(stage: int, key: str) -> Step:
+    for s in steps_for(stage):
+        if s.key == key:
+            return s
+    raise KeyError(key)
+
+
+# --- the checks ------------------------------------------------------------
+
+def _still_missing(*parts: tuple[str, bool]) -> str:
+    names = [name for name, present in parts if not present]
+    return "belum: " + ", ".join(names) if names else ""
+
+
+def _ratio(done: int, total: int) -> str:
+    return f"{done} dari {total}"
+
+
+def _share(label: str, items: Iterable, ok: Callable, empty_done: bool = False) -> Check:
+    items = list(items)
+    good = sum(1 for i in items if ok(i))
+    if not items:
+        return Check(label, empty_done, "belum ada")
+    return Check(label, good == len(items), _ratio(good, len(items)))
+
+
+def _complete(item: Item) -> bool:
+    return not missing_fields(KINDS[item.kind], dict(item.data))
+
+
+def _at_least(label: str, items: list, n: int = 1) -> Check:
+    return Check(label, len(items) >= n, f"{len(items)}" + (f" (minimal {n})" if n > 1 else ""))
+
+
+def _children(snap: Snapshot, kind: str, ref: str, parents: list[Item]) -> dict[str, list[Item]]:
+    out: dict[str, list[Item]] = {p.id: [] for p in parents}
+    for item in snap.of(kind):
+        if item.data.get(ref) in out:
+            out[item.data[ref]].append(item)
+    return out
+
+
+def _preparation(snap: Snapshot) -> list[Check]:
+    agenda_days = {i.data.get("day") for i in snap.of("agenda")}
+    groups = snap.of("fgd_group")
+    return [
+        Check("Tanggal dan tempat ditetapkan", bool(snap.days) and bool(snap.venue.strip()),
+              _still_missing(("tanggal", bool(snap.days)), ("tempat", bool(snap.venue.strip())))),
+        _share("Agenda tersusun untuk setiap hari", snap.days, lambda d: d.isoformat() in agenda_days),
+        _at_least("Mentor atau narasumber dicatat", snap.of("mentor")),
+        _share("Kelompok FGD dibentuk, setiap kelompok punya anggota", groups,
+               lambda g: bool(g.data.get("members"))),
+    ]
+
+
+def _registration(snap: Snapshot) -> list[Check]:
+    total = sum(snap.present.values())
+    return [_share("Peserta hadir tercatat di setiap hari", snap.days, lambda d: snap.present.get(d, 0) > 0),
+            Check("Jumlah kehadiran", total > 0, f"{total} kehadiran")]
+
+
+def merged_readiness(snap: Snapshot) -> dict[str, Mapping]:
+    return {i.data.get("element"): i.data for i in snap.of("readiness") if not i.data.get("group")}
+
+
+def _readiness(snap: Snapshot) -> list[Check]:
+    elements = [key for key, _ in snap.config.elements]
+    merged = merged_readiness(snap)
+    groups = [g.id for g in snap.of("fgd_group")]
+    filled = {i.data.get("group") for i in snap.of("readiness")
+              if i.data.get("group") and any(not is_blank(i.data.get(k)) for k in READINESS_TEXT_FIELDS)}
+    return [
+        _share("Masukan setiap kelompok FGD tercatat", groups, lambda g: g in filled),
+        _share("Kondisi saat ini (gabungan) untuk setiap sub-elemen", elements,
+               lambda e: not is_blank(merged.get(e, {}).get("kondisi"))),
+        _share("SWOT gabungan lengkap", elements,
+               lambda e: all(not is_blank(merged.get(e, {}).get(k))
+                             for k in ("kekuatan", "kelemahan", "peluang", "ancaman"))),
+        _share("Kesenjangan (gap) dirumuskan", elements, lambda e: not is_blank(merged.get(e, {}).get("gap"))),
+        Check("Kata kunci visi terkumpul", bool(vision_keywords(snap)), f"{len(vision_keywords(snap))} kata kunci"),
+    ]
+
+
+def vision_keywords(snap: Snapshot) -> list[tuple[str, int]]:
+    return roll_up_keywords([dict(i.data) for i in snap.of("readiness")])
+
+
+def _issues(snap: Snapshot) -> list[Check]:
+    issues = snap.of("strategic_issue")
+    return [_at_least("Isu strategis dirumuskan", issues, 3),
+            _share("Setiap isu punya uraian dan prioritas", issues,
+                   lambda i: not is_blank(i.data.get("description")) and not is_blank(i.data.get("priority")))]
+
+
+def _vision(snap: Snapshot) -> list[Check]:
+    visi = snap.one("visi")
+    words = vision_keywords(snap)
+    return [Check("Kata kunci visi terkumpul", bool(words), f"{len(words)} kata kunci"),
+            Check("Rumusan visi ditulis", not is_blank(visi.get("text"))),
+            Check("Visi disepakati", visi.get("status") == "disepakati")]
+
+
+def _misi(snap: Snapshot) -> list[Check]:
+    return [_at_least("Misi dirumuskan", snap.of("misi"))]
+
+
+def _goals(snap: Snapshot) -> list[Check]:
+    misi = snap.of("misi")
+    tujuan = snap.of("tujuan")
+    sasaran = snap.of("sasaran")
+    by_misi = _children(snap, "tujuan", "misi", misi)
+    by_tujuan = _children(snap, "sasaran", "tujuan", tujuan)
+    by_sasaran = _children(snap, "indikator", "sasaran", sasaran)
+    return [
+        _share("Setiap misi punya tujuan", misi, lambda m: bool(by_misi[m.id])),
+        _share("Setiap tujuan punya sasaran", tujuan, lambda t: bool(by_tujuan[t.id])),
+        _share("Setiap sasaran punya indikator", sasaran, lambda s: bool(by_sasaran[s.id])),
+        _share("Setiap indikator punya baseline, target, satuan dan tahun", snap.of("indikator"),
+               lambda i: all(not is_blank(i.data.get(k)) for k in ("baseline", "target", "unit", "year"))),
+    ]
+
+
+def programmes(snap: Snapshot, sources: tuple[str, ...]) -> list[Item]:
+    return [p for p in snap.of("program") if p.data.get("source") in sources]
+
+
+def _existing(snap: Snapshot) -> list[Check]:
+    existing = programmes(snap, ("rpjmd", "renstra"))
+    everything = snap.of("program")
+    covered_misi = {p.data.get("misi") for p in everything}
+    dim_of = snap.element_dimension()
+    covered_dims = {dim_of.get(p.data.get("element")) for p in everything}
+    return [
+        _at_least("Program RPJMD/Renstra dipetakan", existing),
+        _share("Setiap misi punya program", snap.of("misi"), lambda m: m.id in covered_misi),
+        _share("Setiap dimensi punya program", snap.dimensions, lambda d: d[0] in covered_dims),
+        _share("Setiap program lengkap (misi, elemen, OPD)", existing, _complete),
+    ]
+
+
+def _new(snap: Snapshot) -> list[Check]:
+    new = programmes(snap, ("baru",))
+    horizons = {p.data.get("horizon") for p in new}
+    return [
+        _at_least("Ide program baru diusulkan", new),
+        _share("Setiap ide punya horizon dan OPD pengampu", new,
+               lambda p: not is_blank(p.data.get("horizon")) and not is_blank(p.data.get("opd"))),
+        Check("Ada ide jangka menengah (5 tahun) dan panjang (10 tahun)", {"5", "10"} <= horizons,
+              _still_missing(("5 tahun", "5" in horizons), ("10 tahun", "10" in horizons))),
+    ]
+
+
+def _actions(snap: Snapshot) -> list[Check]:
+    new = programmes(snap, ("baru",))
+    by_program = _children(snap, "action", "program", new)
+    return [
+        _share("Setiap program baru punya rencana aksi", new, lambda p: bool(by_program[p.id])),
+        _share("Setiap rencana aksi punya OPD pelaksana dan tahun", snap.of("action"),
+               lambda a: not is_blank(a.data.get("opd")) and not is_blank(a.data.get("year"))),
+    ]
+
+
+def _closing(snap: Snapshot) -> list[Check]:
+    notulen = dict(snap.one("notulen"))
+    ba = dict(snap.one("berita_acara"))
+    missing_n = missing_fields(KINDS["notulen"], notulen)
+    missing_b = missing_fields(KINDS["berita_acara"], ba)
+    return [
+        Check("Notulen: pimpinan, notulis dan kesimpulan", not missing_n,
+              _still_missing(*((m.lower(), False) for m in missing_n))),
+        _share("Tindak lanjut dengan penanggung jawab", snap.of("followup"), _complete),
+        Check("Berita acara: nomor dan keputusan", not missing_b,
+              _still_missing(*((m.lower(), False) for m in missing_b))),
+        _at_least("Penanda tangan berita acara", snap.of("ba_signatory"), 2),
+    ]
+
+
+CHECKS: dict[str, Callable[[Snapshot], list[Check]]] = {
+    "persiapan": _preparation, "registrasi": _registration, "kesiapan": _readiness, "isu": _issues,
+    "visi": _vision, "misi": _misi, "tujuan": _goals, "program_eksisting": _existing, "program_baru": _new,
+    "rencana_aksi": _actions, "penutup": _closing,
+}
+
+
+def checks(step: Step, snap: Snapshot) -> list[Check]:
+    return CHECKS[step.key](snap)
+
+
+def step_state(step: Step, snap: Snapshot) -> str:
+    """'done' when every check passes, 'partial' when some do, 'empty' otherwise."""
+    results = checks(step, snap)
+    passed = sum(c.done for c in results)
+    return "done" if passed == len(results) else ("partial" if passed else "empty")
+
+
+def stage_progress(snap: Snapshot) -> tuple[int, int]:
+    """(checks passed, checks in all) over every step of the stage."""
+    results = [c for s in steps_for(snap.stage) for c in checks(s, snap)]
+    return sum(c.done for c in results), len(results)
+
+
+class Flow:
+    """Where the facilitator is in a stage. Moving never depends on the checks."""
+
+    def __init__(self, stage: int, current: str | None = None) -> None:
+        self.steps = steps_for(stage)
+        self.index = 0
+        if current:
+            self.go(current)
+
+    @property
+    def current(self) -> Step:
+        return self.steps[self.index]
+
+    def go(self, key: str) -> Step:
+        for i, s in enumerate(self.steps):
+            if s.key == key:
+                self.index = i
+                break
+        return self.current  # an unknown key (a step renamed in a later version) keeps the position
+
+    def next(self) -> Step:
+        self.index = min(self.index + 1, len(self.steps) - 1)
+        return self.current
+
+    def previous(self) -> Step:
+        self.index = max(self.index - 1, 0)
+        return self.current
+
+    @property
+    def at_start(self) -> bool:
+        return self.index == 0
+
+    @property
+    def at_end(self) -> bool:
+        return self.index == len(self.steps) - 1

@@ -1,0 +1,444 @@
+"""The worksheets of the bimtek: every kind of record the groups produce, as data.
+
+Each kind lists its fields once; the service stores one row per record with its
+values as JSON, the wizard pages build their tables and forms from these specs,
+and validation happens here, one field at a time, so every keystroke can be
+autosaved. A missing required value is a warning shown in the wizard, never an
+error: a draft half-typed at the end of a session must still be kept.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import ValidationError
+from .text import clean_text
+
+LONG_TEXT_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    type: str = "text"  # text longtext int year date time choice ref element opd people bool day
+    required: bool = False
+    limit: int = 200
+    choices: tuple[tuple[str, str], ...] = ()
+    target: str = ""  # the kind a "ref" points to
+    suggest: str = ""  # "people": offer names from the directory while typing
+    minimum: int = 0
+    maximum: int = 0
+    default: object = None
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str  # one record, e.g. "Butir agenda"
+    scope: str  # "bimtek" (belongs to one bimtek) or "region" (the masterplan, any stage edits it)
+    fields: tuple[Field, ...]
+    title_field: str = ""  # the field that names a record in lists and references
+    singleton: bool = False
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise ValidationError(f"Isian '{key}' tidak dikenal pada {self.label}.")
+
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+HORIZONS = (("1", "Pendek (1 tahun)"), ("5", "Menengah (5 tahun)"), ("10", "Panjang (10 tahun)"))
+PROGRAMME_SOURCES = (("rpjmd", "RPJMD"), ("renstra", "Renstra OPD"), ("baru", "Ide baru"))
+PROGRAMME_STATUSES = (("usulan", "Usulan"), ("terpilih", "Terpilih"), ("quick_win", "Quick win"),
+                      ("ditolak", "Ditolak"))
+PRIORITIES = (("tinggi", "Tinggi"), ("sedang", "Sedang"), ("rendah", "Rendah"))
+MENTOR_ROLES = (("mentor", "Mentor kementerian"), ("tenaga_ahli", "Tenaga ahli"),
+                ("narasumber", "Narasumber"))
+SIGNATORY_ROLES = (("pimpinan", "Pimpinan rapat"), ("narasumber", "Narasumber / mentor"),
+                   ("notulis", "Notulis"), ("saksi", "Saksi"), ("mengetahui", "Mengetahui"))
+FOLLOWUP_STATUSES = (("terbuka", "Belum selesai"), ("selesai", "Selesai"))
+VISION_STATUSES = (("draf", "Draf"), ("disepakati", "Disepakati"))
+
+# Readiness model (DOMAIN.md §3): three elements of three sub-elements; nature
+# and culture can be switched on per region. Keys are stable, labels translate.
+READINESS_ELEMENTS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("struktur", "Struktur", (("sdm", "Sumber daya manusia"), ("anggaran", "Anggaran"),
+                              ("tata_kelola", "Tata kelola dan tata pamong"))),
+    ("infrastruktur", "Infrastruktur", (("fisik", "Infrastruktur fisik"), ("digital", "Infrastruktur digital/TIK"),
+                                        ("sosial", "Infrastruktur sosial"))),
+    ("suprastruktur", "Suprastruktur", (("regulasi", "Regulasi (Perda/Perkada)"), ("kelembagaan", "Kelembagaan"),
+                                        ("tata_laksana", "Tata laksana"))),
+    ("alam", "Alam", (("sumber_daya_alam", "Sumber daya alam"), ("lingkungan", "Lingkungan hidup"),
+                      ("kebencanaan", "Kerawanan bencana"))),
+    ("budaya", "Budaya", (("adat", "Adat dan tradisi"), ("kearifan_lokal", "Kearifan lokal"),
+                          ("cagar_budaya", "Seni dan cagar budaya"))),
+)
+OPTIONAL_ELEMENTS = ("alam", "budaya")
+READINESS_TEXT_FIELDS = ("kondisi", "kekuatan", "kelemahan", "peluang", "ancaman", "gap")
+DEFAULT_SCORE_LABELS = "sangat rendah; rendah; sedang; tinggi; sangat tinggi"
+
+
+def readiness_choices(include: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+    """('struktur.sdm', 'Struktur › Sumber daya manusia'), ... for the elements in use."""
+    out = []
+    for key, label, subs in READINESS_ELEMENTS:
+        if key in OPTIONAL_ELEMENTS and key not in include:
+            continue
+        out.extend((f"{key}.{sub}", f"{label} › {sub_label}") for sub, sub_label in subs)
+    return tuple(out)
+
+
+ALL_READINESS = readiness_choices(OPTIONAL_ELEMENTS)
+
+_LONG = dict(type="longtext", limit=LONG_TEXT_LIMIT)
+
+KINDS: dict[str, Kind] = {k.key: k for k in (
+    # --- every stage: preparation and closing (belong to one bimtek) ---
+    Kind("agenda", "Butir agenda", "bimtek", (
+        Field("day", "Hari", "day", required=True),
+        Field("start", "Mulai", "time", required=True),
+        Field("end", "Selesai", "time"),
+        Field("title", "Acara", required=True, limit=200),
+        Field("speaker", "Narasumber / pemandu", limit=200, suggest="people"),
+        Field("note", "Catatan", limit=300),
+    ), title_field="title"),
+    Kind("mentor", "Mentor", "bimtek", (
+        Field("name", "Nama", required=True, limit=200),
+        Field("role", "Peran", "choice", choices=MENTOR_ROLES, default="mentor"),
+        Field("institution", "Instansi", limit=200),
+        Field("topic", "Bidang / materi", limit=200),
+    ), title_field="name"),
+    Kind("fgd_group", "Kelompok FGD", "bimtek", (
+        Field("name", "Nama kelompok", required=True, limit=120),
+        Field("focus", "Fokus bahasan", limit=200, hint="mis. Struktur, atau Smart Governance"),
+        Field("lead", "Pemandu kelompok", limit=200, suggest="people"),
+        Field("members", "Anggota", "people"),
+    ), title_field="name"),
+    Kind("notulen", "Notulen", "bimtek", (
+        Field("chair", "Pimpinan rapat", required=True, limit=200, suggest="people"),
+        Field("minute_taker", "Notulis", required=True, limit=200, suggest="people"),
+        Field("start", "Jam mulai", "time"),
+        Field("end", "Jam selesai", "time"),
+        Field("contributions", "Pokok bahasan dan masukan peserta", **_LONG),
+        Field("qa", "Tanya jawab", **_LONG),
+        Field("conclusions", "Kesimpulan", required=True, **_LONG),
+        Field("next_meeting", "Pertemuan berikutnya", limit=200),
+    ), singleton=True),
+    Kind("followup", "Tindak lanjut", "bimtek", (
+        Field("action", "Tindak lanjut", required=True, limit=300),
+        Field("owner", "Penanggung jawab", required=True, limit=200, suggest="people"),
+        Field("due", "Tenggat", "date"),
+        Field("status", "Status", "choice", choices=FOLLOWUP_STATUSES, default="terbuka"),
+    ), title_field="action"),
+    Kind("berita_acara", "Berita acara", "bimtek", (
+        Field("number", "Nomor", required=True, limit=100, hint="mis. 005/123/Diskominfo/2022"),
+        Field("proceedings", "Jalannya acara", **_LONG),
+        Field("decisions", "Keputusan / kesepakatan", required=True, **_LONG),
+    ), singleton=True),
+    Kind("ba_signatory", "Penanda tangan berita acara", "bimtek", (
+        Field("name", "Nama", required=True, limit=200, suggest="people"),
+        Field("jabatan", "Jabatan", limit=200),
+        Field("role", "Sebagai", "choice", choices=SIGNATORY_ROLES, default="pimpinan"),
+    ), title_field="name"),
+    # --- Tahap I: strategic analysis (belong to the masterplan) ---
+    Kind("readiness_config", "Pengaturan analisis kesiapan", "region", (
+        Field("include_alam", "Tambahkan elemen Alam", "bool", default=False),
+        Field("include_budaya", "Tambahkan elemen Budaya", "bool", default=False),
+        Field("use_score", "Pakai skor (tidak resmi)", "bool", default=True),
+        Field("score_min", "Skor terendah", "int", minimum=0, maximum=10, default=1),
+        Field("score_max", "Skor tertinggi", "int", minimum=1, maximum=10, default=5),
+        Field("score_labels", "Keterangan skor (pisahkan dengan ;)", limit=300, default=DEFAULT_SCORE_LABELS),
+    ), singleton=True),
+    Kind("readiness", "Analisis kesiapan", "region", (
+        Field("element", "Elemen", "choice", required=True, choices=ALL_READINESS),
+        Field("group", "Kelompok", "ref", target="fgd_group", hint="kosong = hasil gabungan"),
+        Field("kondisi", "Kondisi saat ini", **_LONG),
+        Field("kekuatan", "Kekuatan", **_LONG),
+        Field("kelemahan", "Kelemahan", **_LONG),
+        Field("peluang", "Peluang", **_LONG),
+        Field("ancaman", "Ancaman", **_LONG),
+        Field("gap", "Kesenjangan (gap)", **_LONG),
+        Field("keywords", "Kata kunci visi", limit=300, hint="pisahkan dengan koma"),
+        Field("score", "Skor", "int", minimum=0, maximum=10),
+    )),
+    Kind("strategic_issue", "Isu strategis", "region", (
+        Field("title", "Isu strategis", required=True, limit=300),
+        Field("element", "Elemen kesiapan", "choice", choices=ALL_READINESS),
+        Field("dimension", "Dimensi", "element"),
+        Field("priority", "Prioritas", "choice", choices=PRIORITIES, default="sedang"),
+        Field("description", "Uraian", **_LONG),
+    ), title_field="title"),
+    Kind("visi", "Visi", "region", (
+        Field("text", "Rumusan visi", "longtext", required=True, limit=1000),
+        Field("status", "Status", "choice", choices=VISION_STATUSES, default="draf"),
+        Field("explanation", "Penjelasan visi", **_LONG),
+    ), singleton=True),
+    Kind("misi", "Misi", "region", (
+        Field("text", "Rumusan misi", required=True, limit=500),
+    ), title_field="text"),
+    Kind("tujuan", "Tujuan", "region", (
+        Field("misi", "Misi", "ref", required=True, target="misi"),
+        Field("text", "Tujuan", required=True, limit=500),
+    ), title_field="text"),
+    Kind("sasaran", "Sasaran", "region", (
+        Field("tujuan", "Tujuan", "ref", required=True, target="tujuan"),
+        Field("text", "Sasaran", required=True, limit=500),
+    ), title_field="text"),
+    Kind("indikator", "Indikator", "region", (
+        Field("sasaran", "Sasaran", "ref", required=True, target="sasaran"),
+        Field("name", "Indikator", required=True, limit=300),
+        Field("unit", "Satuan", limit=60),
+        Field("baseline", "Kondisi awal (baseline)", limit=60),
+        Field("target", "Target", required=True, limit=60),
+        Field("year", "Tahun target", "year", minimum=YEAR_MIN, maximum=YEAR_MAX),
+    ), title_field="name"),
+    # --- Tahap II: programme mapping ---
+    Kind("program", "Program", "region", (
+        Field("source", "Sumber", "choice", required=True, choices=PROGRAMME_SOURCES, default="rpjmd"),
+        Field("ref_code", "Kode rujukan", limit=60, hint="kode program di RPJMD/Renstra"),
+        Field("name", "Nama program", required=True, limit=300),
+        Field("misi", "Misi", "ref", required=True, target="misi"),
+        Field("element", "Dimensi › elemen", "element", required=True),
+        Field("opd", "OPD pengampu", "opd", required=True),
+        Field("year_start", "Tahun mulai", "year", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Field("year_end", "Tahun selesai", "year", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Field("horizon", "Horizon", "choice", choices=HORIZONS),
+        Field("status", "Status", "choice", choices=PROGRAMME_STATUSES, default="usulan"),
+        Field("description", "Uraian", **_LONG),
+    ), title_field="name"),
+    Kind("action", "Rencana aksi", "region", (
+        Field("program", "Program", "ref", required=True, target="program"),
+        Field("activity", "Kegiatan", required=True, limit=300),
+        Field("opd", "OPD pelaksana", "opd"),
+        Field("output", "Keluaran", limit=300),
+        Field("year", "Tahun", "year", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Field("indicator", "Indikator keberhasilan", limit=300),
+    ), title_field="activity"),
+)}
+
+
+def kind(key: str) -> Kind:
+    try:
+        return KINDS[key]
+    except KeyError:
+        raise ValidationError(f"Jenis lembar kerja '{key}' tidak dikenal.") from None
+
+
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[.:]\s*(\d{2})\s*$")
+_HEX = re.compile(r"^[0-9a-f]{32}$")
+
+
+def clean_long_text(value, limit: int, label: str) -> str:
+    """Like clean_text but keeps line breaks (at most one blank line in a row)."""
+    text = unicodedata.normalize("NFC", str(value or "")).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [clean_text(line.replace("\t", " "), limit, label) for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    result = "\n".join(out)
+    if len(result) > limit:
+        raise ValidationError(f"{label} terlalu panjang (maksimal {limit} karakter, sekarang {len(result)}).")
+    return result
+
+
+def parse_time(value, label: str = "Jam") -> str:
+    """'8.30', '08:30', ' 8 . 30 ' -> '08:30'; '' -> ''."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    m = _TIME.match(text)
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        raise ValidationError(f"{label} harus berbentuk jam.menit, mis. 08.30 (bukan '{text[:20]}').")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def _int(value, f: Field) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(f"{f.label} harus berupa angka.")
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        raise ValidationError(f"{f.label} harus berupa bilangan bulat (bukan '{str(value)[:20]}').") from None
+    lo, hi = f.minimum, f.maximum
+    if hi and not lo <= number <= hi:
+        raise ValidationError(f"{f.label} harus di antara {lo} dan {hi}.")
+    return number
+
+
+def _id(value, f: Field) -> str:
+    text = str(value or "").strip().lower().replace("-", "")
+    if text and not _HEX.match(text):
+        raise ValidationError(f"{f.label}: rujukan tidak sah.")
+    return text
+
+
+def clean_value(k: Kind, key: str, value):
+    """One field's value as stored, or ValidationError with a message naming the field."""
+    f = k.field(key)
+    if f.type == "text":
+        return clean_text(value, f.limit, f.label)
+    if f.type == "longtext":
+        return clean_long_text(value, f.limit, f.label)
+    if f.type in ("int", "year"):
+        return _int(value, f)
+    if f.type == "bool":
+        if isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "ya", "yes")
+        return bool(value)
+    if f.type == "time":
+        return parse_time(value, f.label)
+    if f.type in ("date", "day"):
+        if value in (None, ""):
+            return ""
+        if isinstance(value, date):
+            return value.isoformat()
+        try:
+            return date.fromisoformat(str(value).strip()).isoformat()
+        except ValueError:
+            raise ValidationError(f"{f.label} harus berupa tanggal (TTTT-BB-HH).") from None
+    if f.type == "choice":
+        text = str(value or "").strip()
+        if text and text not in {c for c, _ in f.choices}:
+            raise ValidationError(f"{f.label}: pilihan '{text[:40]}' tidak dikenal.")
+        return text
+    if f.type in ("ref", "element", "opd"):
+        return _id(value, f)
+    if f.type == "people":
+        ids = [_id(v, f) for v in (value or ())]
+        return list(dict.fromkeys(i for i in ids if i))
+    raise ValidationError(f"Jenis isian '{f.type}' tidak dikenal.")
+
+
+def clean_record(k: Kind, data: dict) -> dict:
+    """Every known field cleaned; unknown keys refused (a bundle or a bug, never silently kept)."""
+    unknown = set(data) - {f.key for f in k.fields}
+    if unknown:
+        raise ValidationError(f"Isian tidak dikenal pada {k.label}: {', '.join(sorted(unknown))}.")
+    return {key: clean_value(k, key, value) for key, value in data.items()}
+
+
+def defaults(k: Kind) -> dict:
+    return {f.key: f.default for f in k.fields if f.default is not None}
+
+
+def is_blank(value) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+def missing_fields(k: Kind, data: dict) -> list[str]:
+    """Labels of required fields still empty (a warning, never a refusal)."""
+    return [f.label for f in k.fields if f.required and is_blank(data.get(f.key))]
+
+
+def record_warnings(k: Kind, data: dict) -> list[str]:
+    """Plain-language warnings on one record: empty required fields, reversed times or years."""
+    out = [f"{label} belum diisi" for label in missing_fields(k, data)]
+    if k.key in ("agenda", "notulen") and data.get("start") and data.get("end") and data["end"] <= data["start"]:
+        out.append("jam selesai tidak setelah jam mulai")
+    if k.key == "program" and data.get("year_start") and data.get("year_end") \
+            and data["year_end"] < data["year_start"]:
+        out.append("tahun selesai sebelum tahun mulai")
+    return out
+
+
+@dataclass(frozen=True)
+class ScoreScale:
+    minimum: int = 1
+    maximum: int = 5
+    labels: tuple[str, ...] = tuple(x.strip() for x in DEFAULT_SCORE_LABELS.split(";"))
+    enabled: bool = True
+
+    def label(self, score: int | None) -> str:
+        if score is None:
+            return ""
+        i = score - self.minimum
+        if len(self.labels) == self.maximum - self.minimum + 1 and 0 <= i < len(self.labels):
+            return f"{score} ({self.labels[i]})"
+        return str(score)
+
+
+@dataclass(frozen=True)
+class ReadinessConfig:
+    include: tuple[str, ...] = ()
+    scale: ScoreScale = field(default_factory=ScoreScale)
+
+    @property
+    def elements(self) -> tuple[tuple[str, str], ...]:
+        return readiness_choices(self.include)
+
+
+def readiness_config(data: dict | None) -> ReadinessConfig:
+    data = {**defaults(KINDS["readiness_config"]), **(data or {})}
+    lo, hi = int(data.get("score_min") or 1), int(data.get("score_max") or 5)
+    if hi <= lo:
+        lo, hi = 1, 5
+    labels = tuple(x.strip() for x in str(data.get("score_labels") or "").split(";") if x.strip())
+    include = tuple(k for k in OPTIONAL_ELEMENTS if data.get(f"include_{k}"))
+    return ReadinessConfig(include, ScoreScale(lo, hi, labels, bool(data.get("use_score", True))))
+
+
+def check_score(config: ReadinessConfig, score: int | None) -> None:
+    if score is not None and not config.scale.minimum <= score <= config.scale.maximum:
+        raise ValidationError(f"Skor harus di antara {config.scale.minimum} dan {config.scale.maximum}.")
+
+
+def split_keywords(text: str) -> list[str]:
+    return [w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip()]
+
+
+def merge_readiness(entries: list[dict], current: dict | None = None) -> dict:
+    """The merged readiness record of one sub-element from the FGD groups' records.
+
+    Text fields: the distinct lines of every group, in group order, as a bullet list;
+    keywords: the union (first spelling wins); score: the rounded mean. Fields the
+    facilitator already wrote in the merged record are kept as they are."""
+    current = current or {}
+    merged: dict = {}
+    for key in READINESS_TEXT_FIELDS:
+        if not is_blank(current.get(key)):
+            continue
+        seen, lines = set(), []
+        for e in entries:
+            for line in str(e.get(key) or "").split("\n"):
+                text = line.strip().lstrip("•-* ").strip()
+                if text and text.casefold() not in seen:
+                    seen.add(text.casefold())
+                    lines.append(text)
+        if lines:
+            merged[key] = "\n".join(f"• {t}" for t in lines) if len(lines) > 1 else lines[0]
+    if is_blank(current.get("keywords")):
+        words: dict[str, str] = {}
+        for e in entries:
+            for w in split_keywords(e.get("keywords", "")):
+                words.setdefault(w.casefold(), w)
+        if words:
+            merged["keywords"] = ", ".join(words.values())
+    if current.get("score") is None:
+        scores = [e["score"] for e in entries if isinstance(e.get("score"), int)]
+        if scores:
+            merged["score"] = int(sum(scores) / len(scores) + 0.5)
+    return merged
+
+
+def roll_up_keywords(entries: list[dict]) -> list[tuple[str, int]]:
+    """Vision keywords of every readiness record, most mentioned first (ties: first seen)."""
+    counts: dict[str, list] = {}
+    for e in entries:
+        own: dict[str, str] = {}
+        for w in split_keywords(e.get("keywords", "")):
+            own.setdefault(w.casefold(), w)
+        for folded, w in own.items():
+            slot = counts.setdefault(folded, [w, 0, len(counts)])
+            slot[1] += 1
+    return [(w, n) for w, n, _ in sorted(counts.values(), key=lambda s: (-s[1], s[2]))]
