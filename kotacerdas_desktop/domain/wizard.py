@@ -322,10 +322,10 @@ def _closing(snap: Snapshot) -> list[Check]:
     missing_n = missing_fields(KINDS["notulen"], notulen)
     missing_b = missing_fields(KINDS["berita_acara"], ba)
     return [
-        Check("Notulen: pimpinan, notulis dan kesimpulan", not missing_n,
+        Check("Notulen lengkap", not missing_n,
               _still_missing(*((m.lower(), False) for m in missing_n))),
         _share("Tindak lanjut dengan penanggung jawab", snap.of("followup"), _complete),
-        Check("Berita acara: nomor dan keputusan", not missing_b,
+        Check("Berita acara lengkap", not missing_b,
               _still_missing(*((m.lower(), False) for m in missing_b))),
         _at_least("Penanda tangan berita acara", snap.of("ba_signatory"), 2),
     ]
@@ -390,3 +390,26 @@ class Flow:
     @property
     def at_end(self) -> bool:
         return self.index == len(self.steps) - 1
+
+
+def outline_codes(items: Iterable[Item]) -> dict[str, str]:
+    """Numbering of the plan outline as in the books: misi M1, tujuan T1.1, sasaran S1.1.1,
+    indikator I1.1.1.1; records whose parent is gone get no code."""
+    by_kind: dict[str, list[Item]] = {}
+    for item in sorted(items, key=lambda i: (i.position, i.id)):
+        by_kind.setdefault(item.kind, []).append(item)
+    codes: dict[str, str] = {}
+    numbers: dict[str, str] = {}
+    for n, m in enumerate(by_kind.get("misi", []), 1):
+        numbers[m.id] = str(n)
+        codes[m.id] = f"M{n}"
+    for kind, ref, letter in (("tujuan", "misi", "T"), ("sasaran", "tujuan", "S"), ("indikator", "sasaran", "I")):
+        counters: dict[str, int] = {}
+        for item in by_kind.get(kind, []):
+            parent = item.data.get(ref)
+            if parent not in numbers:
+                continue
+            counters[parent] = counters.get(parent, 0) + 1
+            numbers[item.id] = f"{numbers[parent]}.{counters[parent]}"
+            codes[item.id] = f"{letter}{numbers[item.id]}"
+    return codes

@@ -22,7 +22,7 @@ class BimtekService:
     def cards(self, region_id) -> list[BimtekCard]:
         with self.store.session() as s:
             r = _region(s, region_id)
-            return [card_for(b) for b in s.scalars(
+            return [card_for(b, s) for b in s.scalars(
                 select(Bimtek).where(Bimtek.region_id == r.id).order_by(Bimtek.stage))]
 
     def update(self, bimtek_id, *, venue: str | None = None, status: str | None = None,
@@ -54,4 +54,4 @@ class BimtekService:
                         b.days.append(BimtekDay(id=uuid.uuid4(), day_date=text, position=i))
             s.flush()
             s.refresh(b)
-            return card_for(b)
+            return card_for(b, s)

@@ -119,12 +119,16 @@ def reposition(siblings: list, obj, offset: int) -> None:
             item.position = pos
 
 
-def card_for(b: Bimtek) -> BimtekCard:
+def card_for(b: Bimtek, s: Session) -> BimtekCard:
+    """A bimtek with its progress: the checks of every wizard step; missing names the steps not done."""
+    from ..domain import wizard
+    from .worksheets import WorksheetService
+
+    snap = WorksheetService._snapshot(s, b)
+    done, total = wizard.stage_progress(snap)
+    missing = tuple(step.title for step in wizard.steps_for(b.stage) if wizard.step_state(step, snap) != "done")
     days = tuple(date.fromisoformat(d.day_date) for d in b.days)
-    facts = bimtek_domain.BimtekFacts(b.stage, b.status, b.venue, days)
-    items = bimtek_domain.checklist(facts)
-    return BimtekCard(b.id.hex, b.stage, b.status, b.venue, days, sum(i.done for i in items),
-                      len(items), tuple(i.label for i in items if not i.done))
+    return BimtekCard(b.id.hex, b.stage, b.status, b.venue, days, done, total, missing)
 
 
 class RegionService:
@@ -174,7 +178,7 @@ class RegionService:
                 officials.append(OfficialView(role, p.id.hex if p else None,
                                               " ".join(x for x in (p.prefix, p.name) if x) +
                                               (f", {p.suffix}" if p and p.suffix else "") if p else ""))
-            cards = tuple(card_for(b) for b in s.scalars(
+            cards = tuple(card_for(b, s) for b in s.scalars(
                 select(Bimtek).where(Bimtek.region_id == r.id).order_by(Bimtek.stage)))
             data = RegionInput(r.kind, r.name, r.province, r.office_name, r.address, r.phone,
                                r.email, r.website, r.paper_size, r.signing_place)

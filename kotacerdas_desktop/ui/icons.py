@@ -31,6 +31,17 @@ _SPECS = {
     "back": "mdi6.arrow-left",
     "checkin": "mdi6.draw-pen",
     "commitment": "mdi6.file-sign",
+    "session": "mdi6.presentation-play",
+    "warning": "mdi6.alert-circle-outline",
+    "undo": "mdi6.undo",
+    "redo": "mdi6.redo",
+    "next": "mdi6.arrow-right",
+    "merge": "mdi6.call-merge",
+    "keyword": "mdi6.tag-outline",
+    "play": "mdi6.play",
+    "pause": "mdi6.pause",
+    "reset": "mdi6.restore",
+    "timer": "mdi6.timer-outline",
 }
 
 

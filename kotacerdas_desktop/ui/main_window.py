@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     first_painted = Signal()
 
-    AREAS = ("regions", "dashboard", "people", "checkin", "commitment", "settings")
+    AREAS = ("regions", "dashboard", "session", "people", "checkin", "commitment", "settings")
 
     def __init__(self, paths: AppPaths, prefs: Preferences, parent=None) -> None:
         super().__init__(parent)
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         from .pages.people import PeoplePage
         from .pages.region_list import RegionListPage
         from .pages.region_settings import RegionSettingsPage
+        from .pages.session import SessionPage
 
         self.services = services
         self.region_page = RegionListPage(self.icons)
@@ -94,14 +95,17 @@ class MainWindow(QMainWindow):
         self.people_page = PeoplePage(services, self.icons, self.ui_state)
         self.checkin_page = CheckinPage(services, self.icons)
         self.commitment_page = CommitmentPage(services, self.icons)
+        self.session_page = SessionPage(services, self.icons)
         self.pages = {"regions": self.region_page, "dashboard": self.dashboard_page,
+                      "session": self.session_page,
                       "people": self.people_page, "checkin": self.checkin_page,
                       "commitment": self.commitment_page, "settings": self.settings_page}
         self._loaded_for: dict[str, str | None] = {}
         self.kiosk = None
         for page in self.pages.values():
             self.stack.addWidget(page)
-        labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "people": tr("Peserta"),
+        labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "session": tr("Sesi bimtek"),
+                  "people": tr("Peserta"),
                   "checkin": tr("Kehadiran"), "commitment": tr("Komitmen"),
                   "settings": tr("Pengaturan wilayah")}
         for key in self.AREAS:
@@ -117,6 +121,11 @@ class MainWindow(QMainWindow):
         self.region_page.show_archived_changed.connect(lambda _v: self.refresh_regions())
         self.dashboard_page.edit_bimtek_requested.connect(self.edit_bimtek)
         self.dashboard_page.settings_requested.connect(lambda: self.show_area("settings"))
+        self.dashboard_page.session_requested.connect(self.open_session)
+        self.session_page.schedule_requested.connect(self.edit_bimtek)
+        self.session_page.checkin_requested.connect(self.open_checkin_day)
+        self.session_page.kiosk_requested.connect(lambda day: self.start_kiosk(self.region_id, day))
+        self.session_page.changed.connect(self._session_changed)
         self.settings_page.changed.connect(self._region_changed)
         self.settings_page.changed.connect(self._invalidate_people)
         self.people_page.changed.connect(self._people_changed)
@@ -139,13 +148,15 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("&Daftar wilayah"), "regions", "Ctrl+1", lambda: self.show_area("regions"))
         self.dashboard_action = self._action(file_menu, tr("Da&sbor wilayah"), "dashboard", "Ctrl+2",
                                              lambda: self.show_area("dashboard"))
-        self.people_action = self._action(file_menu, tr("P&eserta"), "people", "Ctrl+3",
+        self.session_action = self._action(file_menu, tr("S&esi bimtek"), "session", "Ctrl+3",
+                                           lambda: self.show_area("session"))
+        self.people_action = self._action(file_menu, tr("P&eserta"), "people", "Ctrl+4",
                                           lambda: self.show_area("people"))
-        self.checkin_action = self._action(file_menu, tr("&Kehadiran"), "check", "Ctrl+4",
+        self.checkin_action = self._action(file_menu, tr("&Kehadiran"), "check", "Ctrl+5",
                                            lambda: self.show_area("checkin"))
-        self.commitment_action = self._action(file_menu, tr("Ko&mitmen"), "edit", "Ctrl+5",
+        self.commitment_action = self._action(file_menu, tr("Ko&mitmen"), "edit", "Ctrl+6",
                                               lambda: self.show_area("commitment"))
-        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+6",
+        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+7",
                                             lambda: self.show_area("settings"))
         file_menu.addSeparator()
         self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
@@ -172,16 +183,33 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) == key:
                 self.nav.setCurrentItem(item)
+        if self.stack.currentWidget() is getattr(self, "session_page", None) and key != "session":
+            self.session_page.flush()
+        if key == "dashboard" and getattr(self, "_dashboard_stale", False):
+            self._dashboard_stale = False
+            self._show_dashboard()
         if key == "settings" and self._settings_loaded_for != self.region_id:
             self.settings_page.load(self.region_id, self.region_title)
             self._settings_loaded_for = self.region_id
         if key == "people" and self._people_loaded_for != self.region_id:
             self.people_page.load(self.region_id)
             self._people_loaded_for = self.region_id
-        if key in ("checkin", "commitment") and self._loaded_for.get(key) != self.region_id:
+        if key in ("checkin", "commitment", "session") and self._loaded_for.get(key) != self.region_id:
             self.pages[key].load(self.region_id)
             self._loaded_for[key] = self.region_id
         self.stack.setCurrentWidget(self.pages[key])
+
+    def open_session(self, bimtek_id: str) -> None:
+        self.show_area("session")
+        if self.session_page.bimtek_id != bimtek_id:
+            self.session_page.open_bimtek(bimtek_id)
+
+    def open_checkin_day(self, day_id: str) -> None:
+        self.show_area("checkin")
+        self.checkin_page.select_day(day_id)
+
+    def _session_changed(self) -> None:
+        self._dashboard_stale = True
 
     def _nav_changed(self, current, _previous) -> None:
         if current is not None:
@@ -193,7 +221,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) != "regions":
                 item.setHidden(not has_region)
-        for action in (self.dashboard_action, self.people_action, self.checkin_action,
+        for action in (self.dashboard_action, self.session_action, self.people_action, self.checkin_action,
                        self.commitment_action, self.settings_action):
             action.setEnabled(has_region)
         self.setWindowTitle(f"{self.region_title} — {APP_NAME}" if has_region else APP_NAME)
@@ -324,6 +352,9 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self._show_dashboard()
+        self._loaded_for.pop("checkin", None)
+        if self.session_page.bimtek_id:
+            self.session_page.reload_context()
 
     # --- tools -------------------------------------------------------------------------
     def backup(self) -> None:
@@ -369,6 +400,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Preferensi tidak dapat disimpan."), 5000)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if getattr(self, "session_page", None) is not None:
+            self.session_page.flush()
         self.ui_state.setValue("main/geometry", self.saveGeometry())
         self.ui_state.setValue("main/state", self.saveState())
         self.ui_state.sync()

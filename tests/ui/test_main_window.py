@@ -33,7 +33,7 @@ def test_empty_state_offers_demo_and_create(window):
     # Only the region list exists until a region is open.
     hidden = {window.nav.item(i).data(Qt.UserRole): window.nav.item(i).isHidden()
               for i in range(window.nav.count())}
-    assert hidden == {"regions": False, "dashboard": True, "people": True, "checkin": True,
+    assert hidden == {"regions": False, "dashboard": True, "session": True, "people": True, "checkin": True,
                       "commitment": True, "settings": True}
 
 

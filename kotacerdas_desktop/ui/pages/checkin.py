@@ -381,6 +381,13 @@ class CheckinPage(QWidget):
         self.panel.load(region_id, self.day.currentData())
         self._update_counters()
 
+    def select_day(self, day_id: str) -> None:
+        """Show the check-in of one bimtek day (the wizard's Registrasi step opens it)."""
+        i = self.day.findData(day_id)
+        if i >= 0 and i != self.day.currentIndex():
+            self.day.setCurrentIndex(i)
+            self._day_changed()
+
     def _day_changed(self) -> None:
         self.panel.day_id = self.day.currentData()
         self.panel.refresh_presence()

@@ -33,6 +33,7 @@ def days_text(card: BimtekCard) -> str:
 
 class BimtekCardWidget(QFrame):
     edit_requested = Signal(str)
+    session_requested = Signal(str)
 
     def __init__(self, card: BimtekCard, icons: Icons, parent=None) -> None:
         super().__init__(parent)
@@ -68,6 +69,9 @@ class BimtekCardWidget(QFrame):
         self.edit_button = QPushButton(icons.get("calendar"), tr("Atur jadwal…"))
         self.edit_button.setToolTip(tr("Tanggal, tempat dan status {stage}", stage=STAGES[card.stage][0]))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(card.id))
+        self.session_button = QPushButton(icons.get("session"), tr("Buka sesi"))
+        self.session_button.setToolTip(tr("Pandu {stage} langkah demi langkah", stage=STAGES[card.stage][0]))
+        self.session_button.clicked.connect(lambda: self.session_requested.emit(card.id))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(output)
@@ -81,11 +85,16 @@ class BimtekCardWidget(QFrame):
         layout.addWidget(self.progress)
         layout.addWidget(missing)
         layout.addStretch(1)
-        layout.addWidget(self.edit_button, 0, Qt.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.session_button)
+        layout.addLayout(buttons)
 
 
 class DashboardPage(QWidget):
     edit_bimtek_requested = Signal(str)
+    session_requested = Signal(str)
     settings_requested = Signal()
 
     def __init__(self, icons: Icons, parent=None) -> None:
@@ -153,6 +162,7 @@ class DashboardPage(QWidget):
         for i, card in enumerate(detail.bimtek):
             w = BimtekCardWidget(card, self.icons)
             w.edit_requested.connect(self.edit_bimtek_requested)
+            w.session_requested.connect(self.session_requested)
             self.grid.addWidget(w, i // 2, i % 2)
             self.cards.append(w)
 

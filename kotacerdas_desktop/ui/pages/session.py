@@ -1,0 +1,319 @@
+"""The guided bimtek session: the steps of a stage on the left, the current step on the right.
+
+The steps, what each must produce and its checks come from domain/wizard.py;
+this page only shows them. Every edit is saved by the step editors as it
+happens; the page remembers the step (per bimtek) so a restart resumes there.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFrame, QGroupBox, QHBoxLayout, QSizePolicy, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from ...domain import wizard as wz
+from ...domain.errors import UserError
+from ...i18n import tr
+from ..feedback import show_error
+from ..icons import Icons
+from ..wizard.records import Options, StepUndo
+from ..wizard.steps import StepEditor, build_step
+from .dashboard import days_text, stage_title
+
+STATE_ICONS = {"done": "check", "partial": "warning", "empty": "todo"}
+
+
+def translate_detail(detail: str) -> str:
+    """Check details are short Indonesian phrases from the domain; translate their pattern."""
+    import re
+
+    if not detail:
+        return ""
+    m = re.fullmatch(r"(\d+) dari (\d+)", detail)
+    if m:
+        return tr("{done} dari {total}", done=m.group(1), total=m.group(2))
+    m = re.fullmatch(r"(\d+) \(minimal (\d+)\)", detail)
+    if m:
+        return tr("{n} (minimal {min})", n=m.group(1), min=m.group(2))
+    m = re.fullmatch(r"(\d+) (kata kunci|kehadiran)", detail)
+    if m:
+        return tr("{n} " + m.group(2), n=m.group(1))
+    if detail.startswith("belum: "):
+        return tr("belum: {what}", what=", ".join(tr(p) for p in detail[7:].split(", ")))
+    return tr(detail)
+
+
+class SessionPage(QWidget):
+    checkin_requested = Signal(str)
+    kiosk_requested = Signal(str)
+    schedule_requested = Signal(str)  # bimtek id
+    changed = Signal()
+
+    def __init__(self, services, icons: Icons, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.icons = services, icons
+        self.setObjectName("sessionPage")
+        self.region_id: str | None = None
+        self.bimtek_id: str | None = None
+        self.flow: wz.Flow | None = None
+        self.snap: wz.Snapshot | None = None
+        self.options: Options | None = None
+        self.editors: dict[str, StepEditor] = {}
+        self.undos: dict[str, StepUndo] = {}
+
+        self.stage = QComboBox()
+        self.stage.setObjectName("stagePicker")
+        self.stage.activated.connect(lambda _i: self.open_bimtek(self.stage.currentData()))
+        self.when = QLabel()
+        self.when.setTextFormat(Qt.PlainText)
+        self.when.setObjectName("pageIntro")
+        self.timer_slot = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.stage)
+        top.addWidget(self.when, 1)
+        top.addLayout(self.timer_slot)
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("stepList")
+        self.steps.setMinimumWidth(220)
+        self.steps.setMaximumWidth(300)
+        self.steps.currentRowChanged.connect(self._step_clicked)
+        self.progress = QLabel()
+        self.progress.setObjectName("stageProgress")
+        self.progress.setWordWrap(True)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.steps, 1)
+        lv.addWidget(self.progress)
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.prompt = QLabel()
+        self.prompt.setObjectName("stepPrompt")
+        self.prompt.setWordWrap(True)
+        self.produces = QLabel()
+        self.produces.setObjectName("stepProduces")
+        self.produces.setWordWrap(True)
+        self.checks = QLabel()
+        self.checks.setObjectName("stepChecks")
+        self.checks.setTextFormat(Qt.PlainText)
+        head = QFrame()
+        head.setObjectName("stepHead")
+        head.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        text = QVBoxLayout()
+        text.addWidget(self.title)
+        text.addWidget(self.prompt)
+        text.addWidget(self.produces)
+        text.addStretch(1)
+        checks_box = QGroupBox(tr("Yang harus dihasilkan langkah ini"))
+        checks_box.setObjectName("stepChecksBox")
+        QVBoxLayout(checks_box).addWidget(self.checks)
+        hv = QHBoxLayout(head)
+        hv.setContentsMargins(0, 0, 0, 4)
+        hv.addLayout(text, 1)
+        hv.addWidget(checks_box, 0)
+        self.stack = QStackedWidget()
+        self.empty = QLabel(tr("Pilih wilayah terlebih dahulu."))
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.stack.addWidget(self.empty)
+
+        self.back_button = QPushButton(icons.get("back"), tr("Sebelumnya"))
+        self.back_button.setToolTip(tr("Langkah sebelumnya (Alt+Kiri)"))
+        self.back_button.clicked.connect(self.previous)
+        self.next_button = QPushButton(icons.get("next"), tr("Berikutnya"))
+        self.next_button.setLayoutDirection(Qt.RightToLeft)
+        self.next_button.setToolTip(tr("Langkah berikutnya (Alt+Kanan); peringatan tidak menghalangi"))
+        self.next_button.clicked.connect(self.next)
+        self.undo_button = QPushButton(icons.get("undo"), tr("Urungkan"))
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button = QPushButton(icons.get("redo"), tr("Ulangi"))
+        self.redo_button.clicked.connect(self.redo)
+        self.saved = QLabel()
+        self.saved.setObjectName("savedHint")
+        nav = QHBoxLayout()
+        nav.addWidget(self.undo_button)
+        nav.addWidget(self.redo_button)
+        nav.addWidget(self.saved, 1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(8, 0, 0, 0)
+        rv.addWidget(head)
+        rv.addWidget(self.stack, 1)
+        rv.addLayout(nav)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+        self._bind(("Alt+Left", "Ctrl+PgUp"), self.previous)
+        self._bind(("Alt+Right", "Ctrl+PgDown"), self.next)
+        self.undo_action = self._bind((QKeySequence.Undo,), self.undo)
+        self.redo_action = self._bind((QKeySequence.Redo, "Ctrl+Shift+Z"), self.redo)
+
+    def _bind(self, keys, slot) -> QAction:
+        action = QAction(self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # --- loading ---
+    def load(self, region_id: str, bimtek_id: str | None = None) -> None:
+        self.region_id = region_id
+        cards = self.services.bimtek.cards(region_id)
+        self.stage.blockSignals(True)
+        self.stage.clear()
+        for c in cards:
+            self.stage.addItem(stage_title(c.stage), c.id)
+        self.stage.blockSignals(False)
+        if bimtek_id is None:
+            current = self.bimtek_id if any(c.id == self.bimtek_id for c in cards) else None
+            ongoing = next((c.id for c in cards if c.status == "ongoing"), None)
+            pending = next((c.id for c in cards if c.status != "done"), None)
+            bimtek_id = current or ongoing or pending or (cards[0].id if cards else None)
+        if bimtek_id:
+            self.open_bimtek(bimtek_id)
+
+    def open_bimtek(self, bimtek_id: str) -> None:
+        self.flush()
+        self.bimtek_id = bimtek_id
+        self.stage.setCurrentIndex(max(self.stage.findData(bimtek_id), 0))
+        ctx = self.services.worksheets.context(bimtek_id)
+        card = next(c for c in self.services.bimtek.cards(ctx.region_id) if c.id == bimtek_id)
+        self.when.setText(f"{days_text(card)} · {card.venue or tr('Tempat belum ditetapkan')}")
+        self.options = Options(ctx)
+        for editor in self.editors.values():
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+        self.editors, self.undos = {}, {}
+        step, _timer = self.services.worksheets.position(bimtek_id)
+        self.flow = wz.Flow(ctx.stage, step or None)
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for i, s in enumerate(self.flow.steps, 1):
+            item = QListWidgetItem(f"{i}. {tr(s.title)}")
+            item.setData(Qt.UserRole, s.key)
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        self.show_step(self.flow.current.key)
+
+    def reload_context(self) -> None:
+        """The schedule, people or framework changed elsewhere: rebuild the editors."""
+        if self.bimtek_id:
+            self.open_bimtek(self.bimtek_id)
+
+    # --- steps ---
+    def show_step(self, key: str) -> None:
+        if self.flow is None:
+            return
+        current = self.editors.get(self.flow.current.key)
+        if current is not None:
+            current.flush()
+        step = self.flow.go(key)
+        editor = self.editors.get(step.key)
+        if editor is None:
+            undo = StepUndo(self.services, self)
+            undo.changed.connect(self.refresh)
+            undo.indexChanged.connect(lambda _i: self._undo_state())
+            editor = build_step(step, self.services, self.bimtek_id, undo, self.options, self.icons)
+            for name in ("schedule_requested",):
+                if hasattr(editor, name):
+                    editor.schedule_requested.connect(lambda: self.schedule_requested.emit(self.bimtek_id))
+            if hasattr(editor, "checkin_requested"):
+                editor.checkin_requested.connect(self.checkin_requested)
+                editor.kiosk_requested.connect(self.kiosk_requested)
+            self.editors[step.key] = editor
+            self.undos[step.key] = undo
+            self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        self.steps.blockSignals(True)
+        self.steps.setCurrentRow(self.flow.index)
+        self.steps.blockSignals(False)
+        self.title.setText(tr(step.title))
+        self.prompt.setText(tr(step.prompt))
+        self.produces.setText(tr("Harus menghasilkan: {what}", what=tr(step.produces)))
+        self.back_button.setEnabled(not self.flow.at_start)
+        self.next_button.setEnabled(not self.flow.at_end)
+        try:
+            self.services.worksheets.set_position(self.bimtek_id, step=step.key)
+        except UserError as exc:
+            show_error(self, exc)
+        self.refresh()
+        self._undo_state()
+
+    def _step_clicked(self, row: int) -> None:
+        if self.flow is not None and 0 <= row < len(self.flow.steps):
+            self.show_step(self.flow.steps[row].key)
+
+    def next(self) -> None:
+        if self.flow and not self.flow.at_end:
+            self.show_step(self.flow.steps[self.flow.index + 1].key)
+
+    def previous(self) -> None:
+        if self.flow and not self.flow.at_start:
+            self.show_step(self.flow.steps[self.flow.index - 1].key)
+
+    def current_editor(self) -> StepEditor | None:
+        return self.editors.get(self.flow.current.key) if self.flow else None
+
+    def refresh(self) -> None:
+        """Re-read the stage after a change: the step's content, its checks, every step's state."""
+        if self.flow is None:
+            return
+        self.snap = self.services.worksheets.snapshot(self.bimtek_id)
+        self.options.update_records(self.snap)
+        editor = self.current_editor()
+        if editor is not None:
+            editor.reload(self.snap)
+        for i, step in enumerate(self.flow.steps):
+            state = wz.step_state(step, self.snap)
+            item = self.steps.item(i)
+            item.setIcon(self.icons.get(STATE_ICONS[state]))
+            item.setToolTip({"done": tr("Semua keluaran ada"), "partial": tr("Sebagian keluaran belum ada"),
+                             "empty": tr("Belum dimulai")}[state])
+        lines = []
+        for c in wz.checks(self.flow.current, self.snap):
+            detail = translate_detail(c.detail)
+            lines.append(("✓ " if c.done else "⚠ ") + tr(c.label) + (f" — {detail}" if detail else ""))
+        self.checks.setText("\n".join(lines))
+        done, total = wz.stage_progress(self.snap)
+        self.progress.setText(tr("{done} dari {total} keluaran tahap ini tercapai", done=done, total=total))
+        self.saved.setText(tr("Tersimpan otomatis."))
+        self.changed.emit()
+
+    # --- undo ---
+    def _undo_state(self) -> None:
+        undo = self.undos.get(self.flow.current.key) if self.flow else None
+        can_undo, can_redo = bool(undo and undo.canUndo()), bool(undo and undo.canRedo())
+        self.undo_button.setEnabled(can_undo)
+        self.redo_button.setEnabled(can_redo)
+        self.undo_button.setToolTip(tr("Urungkan: {what} (Ctrl+Z)", what=undo.undoText()) if can_undo
+                                    else tr("Tidak ada yang bisa diurungkan (Ctrl+Z)"))
+        self.redo_button.setToolTip(tr("Ulangi: {what} (Ctrl+Y)", what=undo.redoText()) if can_redo
+                                    else tr("Tidak ada yang bisa diulangi (Ctrl+Y)"))
+
+    def undo(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.flush()
+        undo = self.undos.get(self.flow.current.key) if self.flow else None
+        if undo is not None and undo.canUndo():
+            undo.undo()
+
+    def redo(self) -> None:
+        undo = self.undos.get(self.flow.current.key) if self.flow else None
+        if undo is not None and undo.canRedo():
+            undo.redo()
+
+    def flush(self) -> None:
+        """Save whatever is still being typed (before switching bimtek, area or closing)."""
+        for editor in self.editors.values():
+            editor.flush()
