@@ -1,7 +1,6 @@
-"""The four bimtek stages, their statuses and what each must produce."""
+"""The four bimtek stages and their statuses; what each must produce is in wizard.py."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 STAGES = {
@@ -18,35 +17,6 @@ STAGE_OUTPUT = {
 }
 STATUSES = {"planned": "Direncanakan", "ongoing": "Berlangsung", "done": "Selesai"}
 STATUSES_EN = {"planned": "Planned", "ongoing": "In progress", "done": "Done"}
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    label: str
-    done: bool
-
-
-@dataclass(frozen=True)
-class BimtekFacts:
-    """What is known of one bimtek; later stages add their outputs here."""
-    stage: int
-    status: str
-    venue: str
-    days: tuple[date, ...]
-
-
-def checklist(facts: BimtekFacts) -> list[ChecklistItem]:
-    """What this bimtek still has to produce. Grows as the wizard gains steps."""
-    return [
-        ChecklistItem("Tanggal pelaksanaan ditetapkan", bool(facts.days)),
-        ChecklistItem("Tempat pelaksanaan ditetapkan", bool(facts.venue.strip())),
-        ChecklistItem("Bimtek dilaksanakan", facts.status == "done"),
-    ]
-
-
-def progress(facts: BimtekFacts) -> tuple[int, int]:
-    items = checklist(facts)
-    return sum(i.done for i in items), len(items)
 
 
 def validate_days(days: list[date]) -> list[date]:

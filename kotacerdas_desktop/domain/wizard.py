@@ -148,6 +148,9 @@ STAGE_CONTENT: dict[int, tuple[Step, ...]] = {
 }
 
 
+STAGES_WITH_STEPS = tuple(STAGE_CONTENT)
+
+
 def steps_for(stage: int) -> tuple[Step, ...]:
     if stage not in STAGE_CONTENT:
         raise ValueError(f"stage {stage}")
@@ -323,10 +326,10 @@ def _closing(snap: Snapshot) -> list[Check]:
     missing_b = missing_fields(KINDS["berita_acara"], ba)
     return [
         Check("Notulen lengkap", not missing_n,
-              _still_missing(*((m.lower(), False) for m in missing_n))),
+              _still_missing(*((m, False) for m in missing_n))),
         _share("Tindak lanjut dengan penanggung jawab", snap.of("followup"), _complete),
         Check("Berita acara lengkap", not missing_b,
-              _still_missing(*((m.lower(), False) for m in missing_b))),
+              _still_missing(*((m, False) for m in missing_b))),
         _at_least("Penanda tangan berita acara", snap.of("ba_signatory"), 2),
     ]
 

@@ -6,16 +6,22 @@ happens; the page remembers the step (per bimtek) so a restart resumes there.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFrame, QGroupBox, QHBoxLayout, QSizePolicy, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from ...domain import wizard as wz
 from ...domain.errors import UserError
+from ...domain.timer import current_item, planned_seconds
 from ...i18n import tr
+from ...services.worksheets import ItemView
 from ..feedback import show_error
 from ..icons import Icons
+from ..widgets.agenda_timer import AgendaTimer
 from ..wizard.records import Options, StepUndo
 from ..wizard.steps import StepEditor, build_step
 from .dashboard import days_text, stage_title
@@ -35,9 +41,12 @@ def translate_detail(detail: str) -> str:
     m = re.fullmatch(r"(\d+) \(minimal (\d+)\)", detail)
     if m:
         return tr("{n} (minimal {min})", n=m.group(1), min=m.group(2))
-    m = re.fullmatch(r"(\d+) (kata kunci|kehadiran)", detail)
+    m = re.fullmatch(r"(\d+) kata kunci", detail)
     if m:
-        return tr("{n} " + m.group(2), n=m.group(1))
+        return tr("{n} kata kunci", n=m.group(1))
+    m = re.fullmatch(r"(\d+) kehadiran", detail)
+    if m:
+        return tr("{n} kehadiran", n=m.group(1))
     if detail.startswith("belum: "):
         return tr("belum: {what}", what=", ".join(tr(p) for p in detail[7:].split(", ")))
     return tr(detail)
@@ -67,11 +76,9 @@ class SessionPage(QWidget):
         self.when = QLabel()
         self.when.setTextFormat(Qt.PlainText)
         self.when.setObjectName("pageIntro")
-        self.timer_slot = QHBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.stage)
         top.addWidget(self.when, 1)
-        top.addLayout(self.timer_slot)
 
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
@@ -86,6 +93,9 @@ class SessionPage(QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.steps, 1)
         lv.addWidget(self.progress)
+        self.timer = AgendaTimer(icons=icons)
+        self.timer.state_changed.connect(self._timer_changed)
+        lv.addWidget(self.timer)
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -193,9 +203,21 @@ class SessionPage(QWidget):
         for editor in self.editors.values():
             self.stack.removeWidget(editor)
             editor.deleteLater()
+        for undo in self.undos.values():
+            undo.indexChanged.disconnect(self._undo_index)
+            undo.changed.disconnect(self.refresh)
+            undo.deleteLater()
         self.editors, self.undos = {}, {}
-        step, _timer = self.services.worksheets.position(bimtek_id)
+        step, timer = self.services.worksheets.position(bimtek_id)
         self.flow = wz.Flow(ctx.stage, step or None)
+        self._timer_items(self.services.worksheets.items(bimtek_id, "agenda"))
+        if timer:
+            self.timer.restore(timer)
+        else:
+            running = current_item([dict(a.data, id=a.id) for a in self.services.worksheets.items(
+                bimtek_id, "agenda")], datetime.now())
+            if running:
+                self.timer.select_item(running["id"])
         self.steps.blockSignals(True)
         self.steps.clear()
         for i, s in enumerate(self.flow.steps, 1):
@@ -222,7 +244,7 @@ class SessionPage(QWidget):
         if editor is None:
             undo = StepUndo(self.services, self)
             undo.changed.connect(self.refresh)
-            undo.indexChanged.connect(lambda _i: self._undo_state())
+            undo.indexChanged.connect(self._undo_index)
             editor = build_step(step, self.services, self.bimtek_id, undo, self.options, self.icons)
             for name in ("schedule_requested",):
                 if hasattr(editor, name):
@@ -248,6 +270,8 @@ class SessionPage(QWidget):
             show_error(self, exc)
         self.refresh()
         self._undo_state()
+        if editor.editors and self.isVisible():
+            editor.editors[0].table.setFocus(Qt.OtherFocusReason)  # Ctrl+Enter works at once
 
     def _step_clicked(self, row: int) -> None:
         if self.flow is not None and 0 <= row < len(self.flow.steps):
@@ -270,6 +294,8 @@ class SessionPage(QWidget):
             return
         self.snap = self.services.worksheets.snapshot(self.bimtek_id)
         self.options.update_records(self.snap)
+        self._timer_items([ItemView(i.id, i.kind, dict(i.data), i.position, i.bimtek_id)
+                           for i in self.snap.of("agenda")])
         editor = self.current_editor()
         if editor is not None:
             editor.reload(self.snap)
@@ -289,7 +315,28 @@ class SessionPage(QWidget):
         self.saved.setText(tr("Tersimpan otomatis."))
         self.changed.emit()
 
+    # --- agenda timer ---
+    def _timer_items(self, agenda) -> None:
+        lang_days = {d: i for i, d in enumerate(sorted({a.data.get("day", "") for a in agenda}), 1)}
+        items = []
+        for a in sorted(agenda, key=lambda a: (a.data.get("day", ""), a.data.get("start", ""))):
+            start = a.data.get("start", "")
+            label = " ".join(x for x in (tr("H{n}", n=lang_days[a.data.get("day", "")]) if len(lang_days) > 1
+                                         else "", start.replace(":", "."), a.data.get("title", "")) if x)
+            items.append((a.id, label, planned_seconds(start, a.data.get("end", ""))))
+        self.timer.set_items(items)
+
+    def _timer_changed(self, state: dict) -> None:
+        if self.bimtek_id:
+            try:
+                self.services.worksheets.set_position(self.bimtek_id, timer=state)
+            except UserError as exc:
+                show_error(self, exc)
+
     # --- undo ---
+    def _undo_index(self, _index: int) -> None:
+        self._undo_state()
+
     def _undo_state(self) -> None:
         undo = self.undos.get(self.flow.current.key) if self.flow else None
         can_undo, can_redo = bool(undo and undo.canUndo()), bool(undo and undo.canRedo())

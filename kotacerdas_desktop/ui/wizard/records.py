@@ -5,7 +5,7 @@ undo stack as already done; undo and redo call the service again.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -20,6 +20,11 @@ from ..feedback import show_error
 from ..icons import Icons
 from .fields import (BoolEditor, ChoiceEditor, DateEditor, FieldEditor, LongTextEditor, NumberEditor,
                      PeopleEditor, TextEditor, day_options)
+
+
+def tr_path(text: str) -> str:
+    """'Struktur › Anggaran' translated part by part."""
+    return " › ".join(tr(part) for part in text.split(" › "))
 
 
 def blank_of(f: Field):
@@ -54,7 +59,7 @@ class Options:
 
     def options(self, f: Field) -> list[tuple[str, str]]:
         if f.type == "choice":
-            return [(key, tr(label)) for key, label in f.choices]
+            return [(key, tr_path(label)) for key, label in f.choices]
         if f.type == "ref":
             return self.refs.get(f.target, [])
         if f.type == "opd":
@@ -69,7 +74,7 @@ class Options:
         if is_blank(value):
             return ""
         if f.type == "choice":
-            return tr(dict(f.choices).get(value, str(value)))
+            return tr_path(dict(f.choices).get(value, str(value)))
         if f.type == "ref":
             return self.ref_names.get(value, tr("(dihapus)"))
         if f.type == "opd":
@@ -409,7 +414,6 @@ class RecordEditor(QWidget):
         self.model.set_rows(rows)
         self.form.refresh_options()
         self.empty.setVisible(not rows)
-        self.table.setVisible(bool(rows))
         if current is not None:
             self.select(current.id)
         if self.current() is None:
@@ -428,8 +432,11 @@ class RecordEditor(QWidget):
     def select(self, item_id: str) -> None:
         for row, item in enumerate(self.model.rows):
             if item.id == item_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
+                # not selectRow(): with Ctrl held (Ctrl+Enter) it would add to the selection
+                index = self.model.index(row, 0)
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.table.scrollTo(index)
                 return
 
     def _selected(self) -> None:
@@ -460,7 +467,7 @@ class RecordEditor(QWidget):
         if ids:
             row = self.table.selectionModel().selectedRows()[0].row()
             if self.undo.delete(ids) and self.model.rows:
-                self.table.selectRow(min(row, len(self.model.rows) - 1))
+                self.select(self.model.rows[min(row, len(self.model.rows) - 1)].id)
 
     def move(self, offset: int) -> None:
         current = self.current()

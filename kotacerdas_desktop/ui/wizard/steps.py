@@ -13,7 +13,7 @@ from ...i18n import language, tr
 from ...services.worksheets import ItemView
 from ..icons import Icons
 from .fields import ChoiceEditor
-from .records import Options, RecordEditor, RecordForm, StepUndo
+from .records import Options, RecordEditor, RecordForm, StepUndo, tr_path
 
 
 class StepEditor(QWidget):
@@ -280,7 +280,7 @@ class ReadinessStep(StepEditor):
         self.elements.clear()
         for key, label in cfg.elements:
             done = not is_blank(merged.get(key, {}).get("kondisi"))
-            item = QListWidgetItem(self.icons.get("check" if done else "todo"), tr(label))
+            item = QListWidgetItem(self.icons.get("check" if done else "todo"), tr_path(label))
             item.setData(Qt.UserRole, key)
             self.elements.addItem(item)
             if key == element:
