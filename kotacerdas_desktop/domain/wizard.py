@@ -22,6 +22,7 @@ class Section:
     columns: tuple[str, ...]
     match: tuple[tuple[str, tuple[str, ...]], ...] = ()  # field -> accepted values
     preset: tuple[tuple[str, object], ...] = ()  # values a new record starts with
+    filters: tuple[str, ...] = ()  # fields the facilitator can narrow the table by (misi, dimension)
 
     def accepts(self, data: Mapping) -> bool:
         return all(data.get(key) in values for key, values in self.match)
@@ -132,16 +133,19 @@ STAGE_CONTENT: dict[int, tuple[Step, ...]] = {
              "Program RPJMD dan Renstra (kode, nama, OPD, tahun) untuk setiap misi dan dimensi.", "records",
              (Section("program", "Program RPJMD dan Renstra",
                       ("source", "ref_code", "name", "opd", "misi", "element", "year_start", "year_end"),
-                      match=(("source", ("rpjmd", "renstra")),), preset=(("source", "rpjmd"),)),)),
+                      match=(("source", ("rpjmd", "renstra")),), preset=(("source", "rpjmd"),),
+                      filters=("misi", "element")),)),
         Step("program_baru", "Ide program baru",
              "Usulkan program baru untuk jangka pendek, 5 tahun dan 10 tahun, masing-masing dengan OPD pengampu.",
              "Ide program baru dengan horizon dan OPD pengampu.", "records",
              (Section("program", "Ide program baru", ("name", "horizon", "opd", "misi", "element", "status"),
-                      match=(("source", ("baru",)),), preset=(("source", "baru"), ("horizon", "5"))),)),
+                      match=(("source", ("baru",)),), preset=(("source", "baru"), ("horizon", "5")),
+                      filters=("misi", "element")),)),
         Step("rencana_aksi", "Rencana aksi",
              "Untuk setiap program baru, tuliskan langkah kegiatan, pelaksana dan tahunnya.",
              "Baris rencana aksi untuk setiap program baru.", "records",
-             (Section("action", "Rencana aksi", ("program", "activity", "opd", "output", "year")),)),
+             (Section("action", "Rencana aksi", ("program", "activity", "opd", "output", "year"),
+                      filters=("program",)),)),
     ),
     3: (),
     4: (),

@@ -274,3 +274,27 @@ def test_check_details_translate(monkeypatch):
         assert translate_detail("belum: tanggal, tempat") == "missing: date, venue"
     finally:
         i18n.set_language("id")
+
+
+def test_programmes_narrow_by_misi_and_dimension(page, services, region, qtbot):
+    b1, b2 = bimtek(services, region, 1), bimtek(services, region, 2)
+    m1 = services.worksheets.add(b1, "misi", {"text": "Misi satu"})
+    m2 = services.worksheets.add(b1, "misi", {"text": "Misi dua"})
+    ctx = services.worksheets.context(b2)
+    (d1, _n1, els1), (d2, _n2, els2) = ctx.dimensions[:2]
+    services.worksheets.add(b2, "program", {"name": "A", "misi": m1.id, "element": els1[0][0]})
+    services.worksheets.add(b2, "program", {"name": "B", "misi": m2.id, "element": els2[0][0]})
+    page.open_bimtek(b2)
+    editor = step(page, "program_eksisting").editors[0]
+    assert editor.model.rowCount() == 2
+    misi_filter = editor.filters["misi"]
+    misi_filter.setCurrentIndex(misi_filter.findData(m2.id))
+    misi_filter.activated.emit(misi_filter.currentIndex())
+    assert [r.data["name"] for r in editor.model.rows] == ["B"]
+    new = add_row(qtbot, editor, {"name": "C"})
+    assert new.data["misi"] == m2.id  # added while narrowed to Misi dua
+    misi_filter.setCurrentIndex(0)
+    dim_filter = editor.filters["element"]
+    dim_filter.setCurrentIndex(dim_filter.findData(d1))
+    dim_filter.activated.emit(dim_filter.currentIndex())
+    assert [r.data["name"] for r in editor.model.rows] == ["A"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...domain import wizard as wz
@@ -40,6 +40,7 @@ class Options:
         self.opd_names = dict(ctx.opds)
         self.elements = [(eid, f"{dim} › {name}") for _, dim, els in ctx.dimensions for eid, name in els]
         self.element_names = dict(self.elements)
+        self.dimension_of = {eid: did for did, _, els in ctx.dimensions for eid, _ in els}
         self.people_names = [label.split(" — ")[0] for _, label in ctx.people]
         self.person_names = {pid: label.split(" — ")[0] for pid, label in ctx.people}
         self.refs: dict[str, list[tuple[str, str]]] = {}
@@ -377,6 +378,17 @@ class RecordEditor(QWidget):
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.filters: dict[str, QComboBox] = {}
+        for key in section.filters:
+            f = self.kind.field(key)
+            combo = QComboBox()
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setToolTip(tr("Tampilkan hanya baris dengan {field} ini", field=tr(f.label).lower()))
+            combo.activated.connect(lambda _i: self.reload())
+            self.filters[key] = combo
+            buttons.addWidget(QLabel(tr("Dimensi") if f.type == "element" else tr(f.label)))
+            buttons.addWidget(combo)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -410,7 +422,8 @@ class RecordEditor(QWidget):
         current = self.current()
         if items is None:
             items = self.services.worksheets.items(self.bimtek_id, self.section.kind)
-        rows = [i for i in items if self.section.accepts(i.data)]
+        self._fill_filters()
+        rows = [i for i in items if self.section.accepts(i.data) and self._passes(i.data)]
         self.model.set_rows(rows)
         self.form.refresh_options()
         self.empty.setVisible(not rows)
@@ -421,6 +434,40 @@ class RecordEditor(QWidget):
         self.table.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
+
+    def _fill_filters(self) -> None:
+        for key, combo in self.filters.items():
+            f = self.kind.field(key)
+            keep = combo.currentData()
+            combo.clear()
+            combo.addItem(tr("Semua"), None)
+            if f.type == "element":
+                options = [(did, name) for did, name, _els in self.options.ctx.dimensions]
+            else:
+                options = self.options.options(f)
+            for value, label in options:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(keep), 0))
+
+    def _passes(self, data: dict) -> bool:
+        for key, combo in self.filters.items():
+            wanted = combo.currentData()
+            if wanted is None:
+                continue
+            value = data.get(key)
+            if self.kind.field(key).type == "element":
+                value = self.options.dimension_of.get(value)
+            if value != wanted:
+                return False
+        return True
+
+    def filter_preset(self) -> dict:
+        """A row added while the table is narrowed to one misi starts with that misi."""
+        out = {}
+        for key, combo in self.filters.items():
+            if combo.currentData() is not None and self.kind.field(key).type != "element":
+                out[key] = combo.currentData()
+        return out
 
     def current(self) -> ItemView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -452,7 +499,7 @@ class RecordEditor(QWidget):
     def add(self) -> None:
         self.form.flush()
         current = self.current()
-        data = dict(self.section.preset)
+        data = {**dict(self.section.preset), **self.filter_preset()}
         if current is not None:  # a new tujuan under the same misi as the selected one, etc.
             for f in self.kind.fields:
                 if f.type in ("ref", "day") and f.key not in data and current.data.get(f.key):
