@@ -2,7 +2,7 @@
 
 Strings are found with the `ast` module: every `tr("...")` call with a literal first
 argument under kotacerdas_desktop/, plus the strings that reach `tr()` indirectly
-(framework template names/descriptions, bimtek stage outputs and checklist labels,
+(framework template names/descriptions, bimtek stage outputs, wizard steps, worksheet fields and check labels,
 table column headers, the letterhead form labels, the people-import outcomes and
 actions and the import field labels).
 """
@@ -117,15 +117,34 @@ def indirect_strings() -> dict[str, str]:
         for code, text in table.items():
             found.setdefault(text, f"{name}[{code!r}]")
 
-    bimtek = PACKAGE / "domain" / "bimtek.py"
-    for fn in ast.walk(_parse(bimtek)):
-        if isinstance(fn, ast.FunctionDef) and fn.name == "checklist":
-            for node in ast.walk(fn):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id == "ChecklistItem" and node.args):
-                    text = _str_const(node.args[0])
-                    if text is not None:
-                        found.setdefault(text, f"bimtek.checklist:{node.lineno}")
+    # the wizard: steps, sections, worksheet kinds and fields, readiness elements, check labels
+    from kotacerdas_desktop.domain import wizard
+    from kotacerdas_desktop.domain.worksheets import KINDS, READINESS_ELEMENTS
+    for stage in wizard.STAGES_WITH_STEPS:
+        for st in wizard.steps_for(stage):
+            for text in (st.title, st.prompt, st.produces, *(sec.title for sec in st.sections)):
+                found.setdefault(text, f"wizard.steps_for({stage})[{st.key!r}]")
+    for k in KINDS.values():
+        found.setdefault(k.label, f"worksheets.KINDS[{k.key!r}]")
+        for f in k.fields:
+            for text in (f.label, f.hint, *(label for _, label in f.choices)):
+                if text:
+                    found.setdefault(text, f"worksheets.KINDS[{k.key!r}].{f.key}")
+    for _key, label, subs in READINESS_ELEMENTS:
+        found.setdefault(label, "worksheets.READINESS_ELEMENTS")
+        for _sub, sub_label in subs:
+            found.setdefault(sub_label, "worksheets.READINESS_ELEMENTS")
+    for node in ast.walk(_parse(PACKAGE / "domain" / "wizard.py")):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in ("Check", "_share", "_at_least") and node.args):
+            text = _str_const(node.args[0])
+            if text is not None:
+                found.setdefault(text, f"wizard.py:{node.lineno}")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_still_missing":
+            for arg in node.args:
+                if isinstance(arg, ast.Tuple) and arg.elts and _str_const(arg.elts[0]):
+                    found.setdefault(_str_const(arg.elts[0]), f"wizard.py:{node.lineno}")
+    found.setdefault("belum ada", "wizard check detail")
 
     # table headers: class attributes (PeopleTableModel.COLUMNS) and module constants
     # (import_dialog.COLUMNS, pairs of (key, label)), all shown through tr(label)
@@ -165,7 +184,9 @@ def test_scan_finds_strings():
     assert "Buku I Analisis Strategis" in indirect
     assert "Kerangka sendiri" in indirect
     assert "Nama wilayah" in indirect
-    assert "Bimtek dilaksanakan" in indirect
+    assert "Setiap misi punya tujuan" in indirect
+    assert "Kesenjangan (gap)" in indirect
+    assert "10 tahun" in indirect
     assert indirect.get("duplikat dalam berkas", "").startswith("people_import.OUTCOMES")
     assert indirect.get("bermasalah, tidak diimpor", "").startswith("people_import.ACTIONS")
     assert indirect.get("(abaikan)", "").startswith("people_import.FIELDS")

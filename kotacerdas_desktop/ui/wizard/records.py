@@ -22,6 +22,13 @@ from .fields import (BoolEditor, ChoiceEditor, DateEditor, FieldEditor, LongText
                      PeopleEditor, TextEditor, day_options)
 
 
+def lower_first(text: str) -> str:
+    """'Kelompok FGD' -> 'kelompok FGD' inside a sentence; acronyms ('FGD groups', 'OPD') stay."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def tr_path(text: str) -> str:
     """'Struktur › Anggaran' translated part by part."""
     return " › ".join(tr(part) for part in text.split(" › "))
@@ -353,13 +360,13 @@ class RecordEditor(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.table.doubleClicked.connect(lambda _i: self.form.focus_first())
         self.empty = QLabel(tr("Belum ada {kind}. Tekan Ctrl+Enter atau klik Tambah untuk mulai mengisi.",
-                               kind=tr(self.kind.label).lower()))
+                               kind=lower_first(tr(self.kind.label))))
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)
         self.form = RecordForm(self.kind, options)
         self.form.edit_requested.connect(self._edit)
         self.add_button = QPushButton(icons.get("add"), tr("Tambah"))
-        self.add_button.setToolTip(tr("Tambah {kind} (Ctrl+Enter)", kind=tr(self.kind.label).lower()))
+        self.add_button.setToolTip(tr("Tambah {kind} (Ctrl+Enter)", kind=lower_first(tr(self.kind.label))))
         self.add_button.clicked.connect(self.add)
         self.delete_button = QPushButton(icons.get("delete"), tr("Hapus"))
         self.delete_button.setToolTip(tr("Hapus baris terpilih (Delete); Ctrl+Z membatalkan"))
@@ -384,7 +391,7 @@ class RecordEditor(QWidget):
             combo = QComboBox()
             combo.setMinimumContentsLength(12)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setToolTip(tr("Tampilkan hanya baris dengan {field} ini", field=tr(f.label).lower()))
+            combo.setToolTip(tr("Tampilkan hanya baris dengan {field} ini", field=lower_first(tr(f.label))))
             combo.activated.connect(lambda _i: self.reload())
             self.filters[key] = combo
             buttons.addWidget(QLabel(tr("Dimensi") if f.type == "element" else tr(f.label)))
