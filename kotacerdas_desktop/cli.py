@@ -12,7 +12,7 @@ from .storage.database import DatabaseError, DatabaseInfo, prepare_database
 from .storage.lock import AlreadyRunningError, InstanceLock
 
 READ_ONLY = {"info", "check", "backup", "verify", ("region", "list"), ("people", "list"),
-             ("people", "export"), ("attendance", "list")}
+             ("people", "export"), ("attendance", "list"), ("bimtek", "show")}
 
 
 class UsageError(Exception):
@@ -23,6 +23,7 @@ _ARGPARSE_ID = (
     ("the following arguments are required", "argumen wajib belum diisi"),
     ("unrecognized arguments", "argumen tidak dikenal"),
     ("invalid choice", "pilihan tidak dikenal"),
+    ("invalid int value", "bukan bilangan bulat"),
     ("choose from", "pilih dari"),
     ("expected one argument", "butuh satu nilai"),
     ("argument ", "argumen "),
@@ -49,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("info", parents=[common], help="lokasi berkas, versi skema, perangkat, jumlah data per wilayah")
     demo = sub.add_parser("demo", parents=[common], help="buat wilayah contoh 'Kota Contoh'")
     demo.add_argument("--full", action="store_true",
-                      help="sekaligus isi kehadiran empat bimtek dan komitmen yang sudah ditandatangani")
+                      help="sekaligus isi kehadiran, lembar kerja empat bimtek (hasil Tahap I dan II) "
+                           "dan komitmen yang sudah ditandatangani")
     vf = sub.add_parser("verify", parents=[common], help="periksa kode verifikasi lembar komitmen")
     vf.add_argument("code")
     att = sub.add_parser("attendance", help="kehadiran: list")
@@ -58,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     al.add_argument("--region", required=True, help="nama atau id wilayah")
     al.add_argument("--bimtek", required=True, type=int, choices=[1, 2, 3, 4], help="tahap 1-4")
     al.add_argument("--day", help="tanggal YYYY-MM-DD (bawaan: semua hari bimtek itu)")
+    bt = sub.add_parser("bimtek", help="bimtek: show")
+    bsub = bt.add_subparsers(dest="bimtek_command", metavar="ACTION", parser_class=_Parser)
+    bs = bsub.add_parser("show", parents=[common], help="langkah, pemeriksaan dan hasil kerja satu bimtek")
+    bs.add_argument("--region", required=True, help="nama atau id wilayah")
+    bs.add_argument("--bimtek", required=True, type=int, choices=[1, 2, 3, 4], help="tahap 1-4")
     cm = sub.add_parser("commitment", help="komitmen bersama: show")
     csub = cm.add_subparsers(dest="commitment_command", metavar="ACTION", parser_class=_Parser)
     cs = csub.add_parser("show", parents=[common], help="teks, versi, penanda tangan, kode verifikasi")
@@ -141,7 +148,8 @@ def run(argv: list[str]) -> int:
         print(f"kotacerdas-cli: {exc} (lihat --help)", file=sys.stderr)
         return 2
     sub_action = {"region": "region_command", "people": "people_command",
-                  "attendance": "attendance_command", "commitment": "commitment_command"}
+                  "attendance": "attendance_command", "commitment": "commitment_command",
+                  "bimtek": "bimtek_command"}
     if not args.command or (args.command in sub_action and not getattr(args, sub_action[args.command])):
         print("kotacerdas-cli: perintah belum diberikan (lihat --help)", file=sys.stderr)
         return 2
@@ -201,10 +209,14 @@ def cmd_demo(services, args) -> int:
     text = f"Wilayah contoh dibuat: {detail.display_name} ({opds} OPD, {people} orang), id {region_id}"
     if args.full:
         checkins, signatures = services.demo.fill_full(region_id)
+        records = services.demo.fill_worksheets(region_id)
         code = services.commitment.view(region_id).code
-        data.update(checkins=checkins, commitment_signatures=signatures, verification_code=code)
+        data.update(checkins=checkins, commitment_signatures=signatures, verification_code=code,
+                    worksheet_records=records)
         text += (f"\nKehadiran: {checkins} tanda tangan di {len(services.attendance.days(region_id))} hari bimtek; "
-                 f"komitmen: {signatures} tanda tangan, kode verifikasi {code}")
+                 f"komitmen: {signatures} tanda tangan, kode verifikasi {code}"
+                 f"\nLembar kerja: {records} catatan (agenda, kelompok FGD, notulen dan berita acara empat bimtek; "
+                 "hasil Tahap I dan II)")
     _out(args, data, text)
     return 0
 
@@ -248,6 +260,15 @@ def cmd_attendance_list(services, args) -> int:
                                      "strokes_sha256": x.strokes_sha256, "signed_at": x.signed_at}
                                     for x in rows]})
     _out(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_bimtek_show(services, args) -> int:
+    from .services.bimtek_report import bimtek_report, render_text
+
+    region = services.regions.find(args.region)
+    report = bimtek_report(services.regions, services.worksheets, region.id, args.bimtek)
+    _out(args, report, "" if args.json else render_text(report))
     return 0
 
 
@@ -424,5 +445,5 @@ COMMANDS = {
     ("region", "list"): cmd_region_list, ("region", "create"): cmd_region_create,
     ("people", "import"): cmd_people_import, ("people", "list"): cmd_people_list,
     ("people", "export"): cmd_people_export, ("attendance", "list"): cmd_attendance_list,
-    ("commitment", "show"): cmd_commitment_show, "verify": cmd_verify,
+    ("commitment", "show"): cmd_commitment_show, ("bimtek", "show"): cmd_bimtek_show, "verify": cmd_verify,
 }

@@ -79,6 +79,33 @@ def format_days(days: list[date] | tuple[date, ...], lang: str = "id") -> str:
     return ", ".join(parts[:-1]) + join + parts[-1]
 
 
+_UNITS_ID = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+             "sepuluh", "sebelas")
+
+
+def number_words(n: int) -> str:
+    """Indonesian words for 0 .. 999 999, as in the opening of a berita acara:
+    22 -> 'dua puluh dua', 2026 -> 'dua ribu dua puluh enam', 1100 -> 'seribu seratus'."""
+    if not 0 <= n < 1_000_000:
+        raise ValueError(f"number_words: {n} di luar 0..999999")
+    if n < 12:
+        return _UNITS_ID[n]
+    if n < 20:
+        return f"{_UNITS_ID[n - 10]} belas"
+    for size, word, one in ((1000, "ribu", "seribu"), (100, "ratus", "seratus"), (10, "puluh", "")):
+        if n >= size:
+            head = one if n // size == 1 and one else f"{number_words(n // size)} {word}"
+            return f"{head} {number_words(n % size)}" if n % size else head
+    raise AssertionError(n)  # pragma: no cover
+
+
+def date_in_words(d: date) -> str:
+    """'Selasa tanggal dua puluh dua bulan September tahun dua ribu dua puluh enam'
+    (follows "Pada hari ini" in official records)."""
+    return (f"{day_name(d)} tanggal {number_words(d.day)} bulan {month_name(d.month)} "
+            f"tahun {number_words(d.year)}")
+
+
 _MONTH_WORDS: dict[str, int] = {}
 for _i, (_id, _en) in enumerate(zip(MONTHS_ID, MONTHS_EN), start=1):
     for _w in (_id, _en, _id[:3], _en[:3]):

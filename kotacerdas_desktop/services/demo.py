@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 
 from sqlalchemy import select
 
@@ -127,3 +128,41 @@ class DemoService:
             audit(s, self.store, region_id, "commitment_signed", "data contoh",
                   f"{signed} tanda tangan sintetis, kode {code}")
         return checkins, signed
+
+    def fill_worksheets(self, region_id: str, seed: int = 2022) -> int:
+        """Fill the worksheets of the demo region in one transaction: agenda, mentors, FGD groups,
+        notulen, follow-ups and berita acara of all four bimtek, and the masterplan content of
+        Tahap I and II. Every record goes through the worksheet validation. Returns the count."""
+        from ..domain.demo_worksheets import DemoPerson, build_demo_worksheets
+        from ..domain.worksheets import KINDS
+        from ..storage.models import Dimension, Element, Framework, WorkItem
+        from .worksheets import WorksheetService, person_label
+
+        sheets = WorksheetService(self.store)
+        with self.store.session() as s:
+            region = s.get(Region, uuid.UUID(region_id))
+            if s.scalar(select(WorkItem.id).where(WorkItem.region_id == region.id).limit(1)) is not None:
+                raise ValidationError("Lembar kerja wilayah ini sudah berisi data; data contoh tidak ditambahkan.")
+            opds = list(s.scalars(select(Opd).where(Opd.region_id == region.id, Opd.archived.is_(False))))
+            short = {o.id: o.short_name or o.name for o in opds}
+            heads = {o.head_person_id for o in opds}
+            roles = {o.person_id: o.role for o in s.scalars(select(OfficialRole).where(
+                OfficialRole.region_id == region.id)) if o.person_id}
+            people = [DemoPerson(p.id.hex, person_label(p), short.get(p.opd_id, ""), p.jabatan, p.category,
+                                 p.id in heads, roles.get(p.id, ""))
+                      for p in s.scalars(select(Person).where(Person.region_id == region.id,
+                                                              Person.archived.is_(False)).order_by(Person.name))]
+            elements = {(d.code, e.name): e.id.hex for d, e in s.execute(
+                select(Dimension, Element).join(Element, Element.dimension_id == Dimension.id)
+                .join(Framework, Dimension.framework_id == Framework.id).where(Framework.region_id == region.id))}
+            stages = {b.stage: b for b in s.scalars(select(Bimtek).where(Bimtek.region_id == region.id))}
+            schedule = {stage: (b.venue, [date.fromisoformat(d.day_date) for d in b.days])
+                        for stage, b in stages.items()}
+            records = build_demo_worksheets(people, {short[o.id]: o.id.hex for o in opds}, elements, schedule, seed)
+            ids: dict[str, str] = {}
+            for r in records:
+                data = {k: ids[v] if k in r.refs and v else v for k, v in r.data.items()}
+                item = sheets._add(s, stages[r.stage], KINDS[r.kind], data)
+                if r.key:
+                    ids[r.key] = item.id.hex
+        return len(records)

@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pytest
 
 from kotacerdas_desktop.domain.dates import (
-    DAYS_ID, MONTHS_ID, format_date, format_date_range, format_datetime, format_days,
-    parse_date_id,
+    DAYS_ID, MONTHS_ID, date_in_words, format_date, format_date_range, format_datetime, format_days,
+    number_words, parse_date_id,
 )
 from kotacerdas_desktop.domain.people import ValidationError
 
@@ -91,3 +91,23 @@ def test_roundtrip_format_parse():
     d = date(2026, 12, 31)
     assert parse_date_id(format_date(d)) == d
     assert parse_date_id(format_date(d, "en")) == d
+
+
+@pytest.mark.parametrize("n, words", [
+    (0, "nol"), (1, "satu"), (10, "sepuluh"), (11, "sebelas"), (12, "dua belas"), (19, "sembilan belas"),
+    (20, "dua puluh"), (22, "dua puluh dua"), (100, "seratus"), (111, "seratus sebelas"),
+    (245, "dua ratus empat puluh lima"), (1000, "seribu"), (1100, "seribu seratus"),
+    (2026, "dua ribu dua puluh enam"), (12345, "dua belas ribu tiga ratus empat puluh lima"),
+    (100000, "seratus ribu"), (999999, "sembilan ratus sembilan puluh sembilan ribu sembilan ratus "
+                                       "sembilan puluh sembilan"),
+])
+def test_number_words(n, words):
+    assert number_words(n) == words
+
+
+def test_number_words_range_and_date_in_words():
+    for bad in (-1, 1_000_000):
+        with pytest.raises(ValueError):
+            number_words(bad)
+    assert date_in_words(date(2026, 9, 22)) == ("Selasa tanggal dua puluh dua bulan September "
+                                                "tahun dua ribu dua puluh enam")

@@ -271,7 +271,7 @@ def test_check_details_translate(monkeypatch):
     i18n.set_language("en")
     try:
         assert translate_detail("2 dari 9") == "2 of 9"
-        assert translate_detail("belum: tanggal, tempat") == "missing: date, venue"
+        assert translate_detail("belum: tanggal, tempat") == "missing: dates, venue"
     finally:
         i18n.set_language("id")
 
