@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from .errors import ValidationError
 from .text import clean_text
@@ -301,6 +301,8 @@ def clean_value(k: Kind, key: str, value):
     if f.type in ("date", "day"):
         if value in (None, ""):
             return ""
+        if isinstance(value, datetime):
+            value = value.date()
         if isinstance(value, date):
             return value.isoformat()
         try:
@@ -380,7 +382,15 @@ class ReadinessConfig:
 
 def readiness_config(data: dict | None) -> ReadinessConfig:
     data = {**defaults(KINDS["readiness_config"]), **(data or {})}
-    lo, hi = int(data.get("score_min") or 1), int(data.get("score_max") or 5)
+
+    def number(key: str, fallback: int) -> int:
+        try:
+            value = int(data.get(key))
+        except (TypeError, ValueError):
+            return fallback
+        return value if 0 <= value <= 10 else fallback
+
+    lo, hi = number("score_min", 1), number("score_max", 5)
     if hi <= lo:
         lo, hi = 1, 5
     labels = tuple(x.strip() for x in str(data.get("score_labels") or "").split(";") if x.strip())

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import wizard as wz
 from ..domain.errors import ValidationError
-from ..domain.worksheets import (KINDS, Kind, check_score, clean_value, defaults, kind as kind_of,
+from ..domain.worksheets import (KINDS, Kind, check_score, clean_value, defaults, is_blank, kind as kind_of,
                                  merge_readiness, readiness_config, record_warnings)
 from ..storage.models import (Attendance, Bimtek, BimtekDay, Dimension, Element, Framework, Opd, Person,
                               WizardState, WorkItem)
@@ -63,6 +63,16 @@ def _view(w: WorkItem) -> ItemView:
     data = w.values
     return ItemView(w.id.hex, w.kind, data, w.position, w.bimtek_id.hex if w.bimtek_id else "",
                     tuple(record_warnings(KINDS[w.kind], data)) if w.kind in KINDS else ())
+
+
+def _blank_to_none(value):
+    return None if is_blank(value) else value
+
+
+def _changed(current: dict, clean: dict) -> dict:
+    """The cleaned values that really differ from the record (an empty value equals an absent one)."""
+    return {key: value for key, value in clean.items()
+            if _blank_to_none(value) != _blank_to_none(current.get(key))}
 
 
 def _now() -> str:
@@ -120,9 +130,11 @@ class WorksheetService:
             return _view(w) if w else None
 
     def _find(self, s: Session, b: Bimtek, k: Kind, key: dict) -> WorkItem | None:
+        """The first record whose values equal `key` (cleaned like values; empty equals absent)."""
+        wanted = {f: _blank_to_none(clean_value(k, f, v)) for f, v in key.items()}
         for w in s.scalars(self._scoped(b, k)):
             values = w.values
-            if all(values.get(f) == v for f, v in key.items()):
+            if all(_blank_to_none(values.get(f)) == v for f, v in wanted.items()):
                 return w
         return None
 
@@ -240,10 +252,9 @@ class WorksheetService:
             w = self._item(s, item_id)
             k = kind_of(w.kind)
             values = w.values
-            clean = self._clean(s, w.region_id, k, changes, values)
-            new = {**values, **clean}
-            if new != values:
-                w.values = new
+            clean = _changed(values, self._clean(s, w.region_id, k, changes, values))
+            if clean:
+                w.values = {**values, **clean}
             return _view(w)
 
     def upsert(self, bimtek_id, kind: str, key: dict, changes: dict) -> ItemView:
@@ -255,9 +266,9 @@ class WorksheetService:
             if w is None:
                 return _view(self._add(s, b, k, {**key, **changes}))
             values = w.values
-            new = {**values, **self._clean(s, w.region_id, k, changes, values)}
-            if new != values:
-                w.values = new
+            clean = _changed(values, self._clean(s, w.region_id, k, changes, values))
+            if clean:
+                w.values = {**values, **clean}
             return _view(w)
 
     def set_archived(self, item_ids: list[str], archived: bool = True) -> None:
@@ -289,7 +300,7 @@ class WorksheetService:
             k = KINDS["readiness"]
             entries = [w.values for w in s.scalars(self._scoped(b, k))
                        if w.values.get("element") == element and w.values.get("group")]
-            merged_row = self._find(s, b, k, {"element": element, "group": ""})
+            merged_row = self._find(s, b, k, {"element": element, "group": ""})  # absent group = merged
             current = merged_row.values if merged_row else {}
             changes = merge_readiness(entries, current)
             if merged_row is None:
@@ -318,7 +329,8 @@ class WorksheetService:
                 st = WizardState(bimtek_id=b.id, step="", timer="{}")
                 s.add(st)
             if step is not None:
-                wz.step_for(b.stage, step)  # refuses unknown steps
+                if step not in {x.key for x in wz.steps_for(b.stage)}:
+                    raise ValidationError(f"Langkah '{step[:40]}' tidak ada pada tahap {b.stage}.")
                 st.step = step
             if timer is not None:
                 st.timer = json.dumps(timer, sort_keys=True)
