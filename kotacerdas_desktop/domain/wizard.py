@@ -257,9 +257,7 @@ def _issues(snap: Snapshot) -> list[Check]:
 
 def _vision(snap: Snapshot) -> list[Check]:
     visi = snap.one("visi")
-    words = vision_keywords(snap)
-    return [Check("Kata kunci visi terkumpul", bool(words), f"{len(words)} kata kunci"),
-            Check("Rumusan visi ditulis", not is_blank(visi.get("text"))),
+    return [Check("Rumusan visi ditulis", not is_blank(visi.get("text"))),
             Check("Visi disepakati", visi.get("status") == "disepakati")]
 
 
