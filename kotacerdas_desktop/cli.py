@@ -166,6 +166,12 @@ def run(argv: list[str]) -> int:
             UserError) as exc:
         print(f"kotacerdas-cli: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` or a pager that quit: not an error
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second complaint when Python flushes stdout
+        return 0
     except OSError as exc:
         print(f"kotacerdas-cli: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
