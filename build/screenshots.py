@@ -25,7 +25,7 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     args = ap.parse_args()
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    (out / "session").mkdir(parents=True, exist_ok=True)
     set_language(args.lang)
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -37,6 +37,7 @@ def main() -> int:
         suffix = "" if args.lang == "id" else f"-{args.lang}"
 
         def grab(name: str) -> None:
+            window.resize(1280, 800)
             for _ in range(3):
                 app.processEvents()
             window.grab().save(str(out / f"{name}{suffix}.png"))
@@ -130,6 +131,24 @@ def main() -> int:
         sign.grab().save(str(out / f"13-commitment-sign{suffix}.png"))
         print("wrote", out / f"13-commitment-sign{suffix}.png")
         sign.close()
+
+        # The guided session: every step of stages I and II with the demo's worksheets.
+        services.demo.fill_worksheets(region_id)
+        window.open_region(region_id)
+        window.show_area("session")
+        session = window.session_page
+        for card in services.bimtek.cards(region_id)[:2]:
+            session.open_bimtek(card.id)
+            for n, st in enumerate(session.flow.steps, 1):
+                session.show_step(st.key)
+                editor = session.current_editor()
+                for table_editor in editor.editors:
+                    if table_editor.model.rowCount():
+                        table_editor.select(table_editor.model.rows[0].id)
+                if st.key == "kesiapan":
+                    editor.group.setCurrentIndex(1)  # the first FGD group's inputs
+                    editor._show_current()
+                grab(f"session/tahap{card.stage}-{n:02d}-{st.key}")
         window.close()
         services.close()
     return 0

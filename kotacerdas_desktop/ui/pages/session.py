@@ -99,6 +99,7 @@ class SessionPage(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)
         self.prompt = QLabel()
         self.prompt.setObjectName("stepPrompt")
         self.prompt.setWordWrap(True)
@@ -308,7 +309,10 @@ class SessionPage(QWidget):
         lines = []
         for c in wz.checks(self.flow.current, self.snap):
             detail = translate_detail(c.detail)
-            lines.append(("✓ " if c.done else "⚠ ") + tr(c.label) + (f" — {detail}" if detail else ""))
+            line = ("✓ " if c.done else "⚠ ") + tr(c.label)
+            if detail:
+                line += f" — {detail}" if len(line) + len(detail) < 60 else f"\n     {detail}"
+            lines.append(line)
         self.checks.setText("\n".join(lines))
         done, total = wz.stage_progress(self.snap)
         self.progress.setText(tr("{done} dari {total} keluaran tahap ini tercapai", done=done, total=total))

@@ -58,7 +58,7 @@ class AgendaTimer(QFrame):
         self.items_combo = QComboBox()
         self.items_combo.setAccessibleName(tr("Butir agenda"))
         self.items_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.items_combo.setMinimumContentsLength(20)
+        self.items_combo.setMinimumContentsLength(12)
         self.items_combo.currentIndexChanged.connect(self._item_picked)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
@@ -81,11 +81,11 @@ class AgendaTimer(QFrame):
         self.status.setAlignment(Qt.AlignCenter)
 
         self.toggle_button = self._button("", tr("Mulai atau jeda pengatur waktu (F5)"), self.toggle)
-        self.plus_button = self._button(tr("+5 menit"), tr("Tambah 5 menit (Ctrl+Alt+Atas)"),
+        self.plus_button = self._button("+5", tr("Tambah 5 menit (Ctrl+Alt+Atas)"),
                                         lambda: self.add_minutes(STEP_MINUTES))
-        self.minus_button = self._button(tr("−5 menit"), tr("Kurangi 5 menit (Ctrl+Alt+Bawah)"),
+        self.minus_button = self._button("−5", tr("Kurangi 5 menit (Ctrl+Alt+Bawah)"),
                                          lambda: self.add_minutes(-STEP_MINUTES))
-        self.reset_button = self._button(tr("Ulang"), tr("Ulang pengatur waktu dari awal"), self.reset)
+        self.reset_button = self._button("", tr("Ulang pengatur waktu dari awal"), self.reset)
         self._set_icon(self.reset_button, "reset")
 
         buttons = QHBoxLayout()

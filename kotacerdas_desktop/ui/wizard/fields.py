@@ -76,6 +76,8 @@ class TextEditor(FieldEditor):
         self._last = "" if value is None else str(value)
         if self.edit.text() != self._last:
             self.edit.setText(self._last)
+            if not self.edit.hasFocus():
+                self.edit.setCursorPosition(0)  # show the start of a long text, not its end
 
 
 class NumberEditor(TextEditor):
@@ -141,7 +143,7 @@ class ChoiceEditor(FieldEditor):
     def __init__(self, spec: Field, options: list[tuple[str, str]], parent=None) -> None:
         super().__init__(spec, parent)
         self.combo = QComboBox()
-        self.combo.setMinimumContentsLength(18)
+        self.combo.setMinimumContentsLength(10)
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.set_options(options)
         self.combo.activated.connect(lambda _i: self._emit(self.combo.currentData()))

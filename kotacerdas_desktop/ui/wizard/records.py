@@ -385,6 +385,7 @@ class RecordEditor(QWidget):
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        filter_row = QHBoxLayout()
         self.filters: dict[str, QComboBox] = {}
         for key in section.filters:
             f = self.kind.field(key)
@@ -394,23 +395,26 @@ class RecordEditor(QWidget):
             combo.setToolTip(tr("Tampilkan hanya baris dengan {field} ini", field=lower_first(tr(f.label))))
             combo.activated.connect(lambda _i: self.reload())
             self.filters[key] = combo
-            buttons.addWidget(QLabel(tr("Dimensi") if f.type == "element" else tr(f.label)))
-            buttons.addWidget(combo)
+            filter_row.addWidget(QLabel(tr("Dimensi") if f.type == "element" else tr(f.label)))
+            filter_row.addWidget(combo, 1)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(buttons)
+        if self.filters:
+            lv.addLayout(filter_row)
         lv.addWidget(self.empty)
         lv.addWidget(self.table, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(320)
+        scroll.setMinimumWidth(300)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([560, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea,
+                               QSplitter, QTabWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...domain import wizard as wz
 from ...domain.dates import format_date
-from ...domain.worksheets import KINDS, READINESS_TEXT_FIELDS, Field, is_blank
+from ...domain.worksheets import KINDS, READINESS_TEXT_FIELDS, is_blank
 from ...i18n import language, tr
 from ...services.worksheets import ItemView
 from ..icons import Icons
@@ -134,10 +134,12 @@ class RegistrationStep(StepEditor):
         self.day.currentIndexChanged.connect(lambda _i: self._counters())
         self.present = QLabel()
         self.present.setObjectName("bigCounter")
-        self.per_opd = QLabel()
-        self.per_opd.setTextFormat(Qt.PlainText)
-        self.per_opd.setWordWrap(True)
-        self.per_opd.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.bar = QProgressBar()
+        self.per_opd = QTableWidget(0, 3)
+        self.per_opd.setHorizontalHeaderLabels([tr("OPD"), tr("Hadir"), tr("Terdaftar")])
+        self.per_opd.verticalHeader().hide()
+        self.per_opd.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.per_opd.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.open_button = QPushButton(self.icons.get("checkin"), tr("Buka registrasi hari ini"))
         self.open_button.setToolTip(tr("Pindah ke Kehadiran untuk hari terpilih (Ctrl+5)"))
         self.open_button.clicked.connect(lambda: self._emit(self.checkin_requested))
@@ -154,7 +156,8 @@ class RegistrationStep(StepEditor):
         layout.addLayout(row)
         layout.addWidget(self.empty)
         layout.addWidget(self.present)
-        layout.addWidget(_scroll(self.per_opd), 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.per_opd, 1)
         self.days: list = []
 
     def _emit(self, signal) -> None:
@@ -183,12 +186,22 @@ class RegistrationStep(StepEditor):
         day_id = self.day.currentData()
         if not day_id:
             self.present.setText("")
-            self.per_opd.setText("")
+            self.per_opd.setRowCount(0)
+            self.bar.hide()
             return
         c = self.services.attendance.counters(day_id)
         self.present.setText(tr("Hadir {present} dari {invited} orang", present=c.present, invited=c.invited))
-        lines = [f"{name}: {present}/{invited}" for name, present, invited in c.per_opd if invited]
-        self.per_opd.setText(tr("Per OPD (hadir/terdaftar):") + "\n" + "\n".join(lines) if lines else "")
+        self.bar.show()
+        self.bar.setRange(0, max(c.invited, 1))
+        self.bar.setValue(min(c.present, max(c.invited, 1)))
+        rows = [row for row in c.per_opd if row[2]]
+        self.per_opd.setRowCount(len(rows))
+        for r, (name, present, invited) in enumerate(rows):
+            for col, value in enumerate((name, str(present), str(invited))):
+                item = QTableWidgetItem(value)
+                if col:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.per_opd.setItem(r, col, item)
 
 
 class ReadinessStep(StepEditor):
@@ -200,9 +213,9 @@ class ReadinessStep(StepEditor):
         self.group.setMinimumContentsLength(14)
         self.group.setToolTip(tr("Isi masukan setiap kelompok, lalu gabungkan menjadi hasil akhir"))
         self.group.activated.connect(lambda _i: self._show_current())
-        self.merge_button = QPushButton(self.icons.get("merge"), tr("Gabungkan masukan kelompok"))
-        self.merge_button.setToolTip(tr("Isi kolom hasil gabungan yang masih kosong dari masukan semua "
-                                        "kelompok (Ctrl+M)"))
+        self.merge_button = QPushButton(self.icons.get("merge"), tr("Gabungkan"))
+        self.merge_button.setToolTip(tr("Gabungkan masukan kelompok: isi kolom hasil gabungan yang masih "
+                                        "kosong dari masukan semua kelompok (Ctrl+M)"))
         self.merge_button.setShortcut("Ctrl+M")
         self.merge_button.clicked.connect(self.merge)
         self.merge_all_button = QPushButton(tr("Gabungkan semua elemen"))
@@ -254,6 +267,7 @@ class ReadinessStep(StepEditor):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([240, 720])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -363,6 +377,7 @@ class VisionStep(StepEditor):
         split.addWidget(left)
         split.addWidget(_scroll(self.form))
         split.setStretchFactor(1, 2)
+        split.setSizes([280, 560])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
