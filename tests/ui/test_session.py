@@ -298,3 +298,30 @@ def test_programmes_narrow_by_misi_and_dimension(page, services, region, qtbot):
     dim_filter.setCurrentIndex(dim_filter.findData(d1))
     dim_filter.activated.emit(dim_filter.currentIndex())
     assert [r.data["name"] for r in editor.model.rows] == ["A"]
+
+
+def test_a_pause_in_typing_saves_without_leaving_the_field(page, services, region, qtbot, monkeypatch):
+    errors = []
+    monkeypatch.setattr("kotacerdas_desktop.ui.wizard.records.show_error", lambda _p, e: errors.append(str(e)))
+    b1 = bimtek(services, region, 1)
+    editor = step(page, "misi").editors[0]
+    add_row(qtbot, editor, {})
+    field = editor.form.editors["text"].edit
+    field.setFocus()
+    qtbot.keyClicks(field, "Misi diketik ")
+    qtbot.waitUntil(lambda: [m.data.get("text") for m in services.worksheets.items(b1, "misi")] == ["Misi diketik"],
+                    timeout=3000)
+    assert field.text() == "Misi diketik " and field.hasFocus()  # the trailing space being typed stays
+    qtbot.keyClicks(field, "lagi")
+    page.flush()  # leaving the area saves what is there at once
+    assert services.worksheets.items(b1, "misi")[0].data["text"] == "Misi diketik lagi"
+    # a time is only checked when the field is left: no error while typing "8"
+    agenda = step(page, "persiapan").editors[0]
+    add_row(qtbot, agenda, {})
+    start = agenda.form.editors["start"].edit
+    start.setFocus()
+    qtbot.keyClicks(start, "8")
+    qtbot.wait(1000)
+    assert services.worksheets.items(b1, "agenda")[0].data.get("start", "") == "" and not errors
+    start.editingFinished.emit()  # leaving the field: now "8" is checked and refused in plain words
+    assert errors and "jam.menit" in errors[0]

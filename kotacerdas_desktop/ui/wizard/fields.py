@@ -63,17 +63,30 @@ class TextEditor(FieldEditor):
             self.edit.setCompleter(completer)
             completer.activated.connect(lambda _t: self._commit())
         self.edit.editingFinished.connect(self._commit)
+        # a pause in typing saves too: a flat battery mid-field loses at most a second of typing
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(TYPING_PAUSE_MS)
+        self.timer.timeout.connect(self._commit)
+        if spec.type == "text":  # times and numbers are checked only when the field is left
+            self.edit.textEdited.connect(lambda _t: self.timer.start())
         self.row.addWidget(self.edit)
         self.setFocusProxy(self.edit)
         self._last = ""
 
     def _commit(self) -> None:
+        self.timer.stop()
         if self.edit.text() != self._last:
             self._last = self.edit.text()
             self._emit(self.edit.text())
 
+    def flush(self) -> None:
+        self._commit()
+
     def _show(self, value) -> None:
         self._last = "" if value is None else str(value)
+        if self.edit.hasFocus() and " ".join(self.edit.text().split()) == " ".join(self._last.split()):
+            return  # differs only in spaces still being typed: keep the cursor where the typist is
         if self.edit.text() != self._last:
             self.edit.setText(self._last)
             if not self.edit.hasFocus():

@@ -287,7 +287,7 @@ class RecordForm(QWidget):
 
     def flush(self) -> None:
         for editor in self.editors.values():
-            if isinstance(editor, LongTextEditor):
+            if isinstance(editor, (LongTextEditor, TextEditor)):
                 editor.flush()
 
     def focus_first(self, skip: tuple[str, ...] = ()) -> None:
