@@ -167,13 +167,13 @@ class WorksheetService:
     @staticmethod
     def _snapshot(s: Session, b: Bimtek) -> wz.Snapshot:
         bimtek_kinds = [k.key for k in KINDS.values() if k.scope == "bimtek"]
-        rows = s.scalars(select(WorkItem).where(
-            WorkItem.archived.is_(False),
-            ((WorkItem.bimtek_id == b.id) & WorkItem.kind.in_(bimtek_kinds))
-            | ((WorkItem.region_id == b.region_id) & WorkItem.kind.not_in(bimtek_kinds)))
-            .order_by(WorkItem.kind, WorkItem.position, WorkItem.id)).all()
-        items = tuple(wz.Item(w.id.hex, w.kind, w.values, w.position, w.bimtek_id.hex if w.bimtek_id else "")
-                      for w in rows)
+        rows = s.execute(select(WorkItem.id, WorkItem.kind, WorkItem.data, WorkItem.position, WorkItem.bimtek_id)
+                         .where(WorkItem.archived.is_(False),
+                                ((WorkItem.bimtek_id == b.id) & WorkItem.kind.in_(bimtek_kinds))
+                                | ((WorkItem.region_id == b.region_id) & WorkItem.kind.not_in(bimtek_kinds)))
+                         .order_by(WorkItem.kind, WorkItem.position, WorkItem.id)).all()
+        items = tuple(wz.Item(r.id.hex, r.kind, json.loads(r.data or "{}"), r.position,
+                              r.bimtek_id.hex if r.bimtek_id else "") for r in rows)
         dims = []
         fw = s.scalar(select(Framework).where(Framework.region_id == b.region_id))
         if fw is not None:

@@ -325,3 +325,44 @@ def test_a_pause_in_typing_saves_without_leaving_the_field(page, services, regio
     assert services.worksheets.items(b1, "agenda")[0].data.get("start", "") == "" and not errors
     start.editingFinished.emit()  # leaving the field: now "8" is checked and refused in plain words
     assert errors and "jam.menit" in errors[0]
+
+
+def test_stage_two_and_timer_survive_reopening(page, services, region, paths, qtbot):
+    b2 = bimtek(services, region, 2)
+    misi = services.worksheets.add(bimtek(services, region, 1), "misi", {"text": "Misi"})
+    page.open_bimtek(b2)
+    ctx = services.worksheets.context(b2)
+    agenda = step(page, "persiapan").editors[0]
+    add_row(qtbot, agenda, {"day": ctx.days[0].isoformat(), "start": "09.00", "end": "10.00", "title": "FGD"})
+    page.timer.select_item(agenda.model.rows[0].id)
+    page.timer.start()
+    idea = add_row(qtbot, step(page, "program_baru").editors[0],
+                   {"name": "Satu Data", "misi": misi.id, "horizon": "10"})
+    add_row(qtbot, step(page, "rencana_aksi").editors[0], {"program": idea.id, "activity": "Perwali"})
+    page.flush()
+    services.close()
+    again = Services.open(paths)
+    try:
+        reopened = SessionPage(again, Icons())
+        qtbot.addWidget(reopened)
+        reopened.load(region, b2)
+        assert reopened.flow.current.key == "rencana_aksi"
+        assert reopened.timer.is_running() and reopened.timer.state().item_id == agenda.model.rows[0].id
+        rows = reopened.current_editor().editors[0].model.rows
+        assert [r.data["activity"] for r in rows] == ["Perwali"]
+        assert again.worksheets.item(idea.id).data["horizon"] == "10"
+    finally:
+        again.close()
+
+
+def test_nature_and_culture_can_be_switched_on(page, services, region, qtbot):
+    ready = step(page, "kesiapan")
+    assert ready.elements.count() == 9
+    fill(ready.config, {"include_alam": True})
+    assert ready.elements.count() == 12
+    assert "Alam › Kerawanan bencana" in [ready.elements.item(i).text() for i in range(12)]
+    fill(ready.config, {"score_min": "0", "score_max": "4"})
+    assert [ready.score.combo.itemData(i) for i in range(ready.score.combo.count())] == ["", "0", "1", "2", "3", "4"]
+    page.undo_action.trigger()  # the scale back to 1..5 (undo of the last change)
+    page.undo_action.trigger()
+    assert ready.score.combo.count() == 6 and ready.score.combo.itemData(1) == "1"

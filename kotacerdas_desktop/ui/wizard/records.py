@@ -419,6 +419,7 @@ class RecordEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.setTabOrder(self.table, self.form)
+        self._sized = False
 
     def _shortcut(self, keys, slot, context, widget) -> QAction:
         action = QAction(self)
@@ -442,9 +443,12 @@ class RecordEditor(QWidget):
             self.select(current.id)
         if self.current() is None:
             self.form.set_item(None)
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
+        if rows and not self._sized:  # once: later the user's column widths stay as they are
+            self._sized = True
+            self.table.horizontalHeader().setResizeContentsPrecision(40)
+            self.table.resizeColumnsToContents()
+            for col in range(self.model.columnCount()):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
 
     def _fill_filters(self) -> None:
         for key, combo in self.filters.items():
