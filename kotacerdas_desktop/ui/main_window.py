@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         if key in ("checkin", "commitment", "session") and self._loaded_for.get(key) != self.region_id:
             self.pages[key].load(self.region_id)
             self._loaded_for[key] = self.region_id
+        elif key == "session" and self.stack.currentWidget() is not self.session_page:
+            self.session_page.refresh()  # check-ins made meanwhile count in Registrasi
         self.stack.setCurrentWidget(self.pages[key])
 
     def open_session(self, bimtek_id: str) -> None:

@@ -407,3 +407,26 @@ def test_app_controller_paints_then_loads_and_switches_language(qtbot, paths, mo
     finally:
         set_language("id")
         controller.services.close()
+
+
+def test_session_from_dashboard_registration_opens_checkin_and_counts(window, services, demo_region, qtbot):
+    from kotacerdas_desktop.domain.signature import synthetic_signature
+
+    window.open_region(demo_region)
+    card = window.dashboard_page.cards[1]  # Tahap II
+    card.session_button.click()
+    assert window.stack.currentWidget() is window.session_page
+    assert window.session_page.bimtek_id == card.card.id
+    window.session_page.show_step("registrasi")
+    reg = window.session_page.current_editor()
+    day_id = reg.day.currentData()
+    reg.open_button.click()
+    assert window.stack.currentWidget() is window.checkin_page
+    assert window.checkin_page.day.currentData() == day_id
+    person = services.directory.people(demo_region)[0]
+    services.attendance.check_in(day_id, person.id, synthetic_signature(person.name, 1))
+    window.show_area("session")
+    assert reg.present.text().startswith("Hadir 1 dari")
+    # the dashboard card counts the wizard's outputs once the session changed something
+    window.show_area("dashboard")
+    assert window.dashboard_page.cards[1].card.done >= 1

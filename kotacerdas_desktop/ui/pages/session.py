@@ -291,7 +291,7 @@ class SessionPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the stage after a change: the step's content, its checks, every step's state."""
-        if self.flow is None:
+        if self.flow is None or self.bimtek_id is None:
             return
         self.snap = self.services.worksheets.snapshot(self.bimtek_id)
         self.options.update_records(self.snap)
