@@ -56,6 +56,7 @@ class Snapshot:
     items: tuple[Item, ...] = ()
     dimensions: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()  # (id, name, elements)
     present: Mapping[date, int] = field(default_factory=dict)
+    commitment: tuple[int, int, int] = (0, 0, 0)  # (current text version, signed it, signatories)
 
     def of(self, kind: str) -> list[Item]:
         return [i for i in self.items if i.kind == kind]
@@ -147,8 +148,48 @@ STAGE_CONTENT: dict[int, tuple[Step, ...]] = {
              (Section("action", "Rencana aksi", ("program", "activity", "opd", "output", "year"),
                       filters=("program",)),)),
     ),
-    3: (),
-    4: (),
+    3: (
+        Step("strategi", "Strategi",
+             "Rumuskan strategi untuk setiap dimensi dan elemen, dikaitkan dengan misi.",
+             "Strategi per dimensi dan elemen.", "records",
+             (Section("strategy", "Strategi", ("dimension", "element", "misi", "text"),
+                      filters=("dimension",)),)),
+        Step("inovasi", "Inovasi dan program",
+             "Untuk setiap program, rumuskan inovasinya: berbasis TI atau kebijakan. Status program "
+             "dapat diperbarui di sini.",
+             "Inovasi yang terkait dengan program; status setiap program.", "records",
+             (Section("innovation", "Inovasi", ("name", "type", "program", "opd"), filters=("program",)),
+              Section("program", "Program", ("name", "source", "status", "opd", "misi", "element"),
+                      preset=(("source", "baru"), ("horizon", "5")), filters=("misi", "element")))),
+        None,  # the action plan step of Tahap II, shared (see below)
+        Step("peta_jalan", "Peta jalan",
+             "Susun peta jalan program per tahun: capaian, perkiraan anggaran dan sumber dana.",
+             "Peta jalan program x tahun (1-5, dapat 10) dengan capaian, anggaran dan sumber dana.",
+             "roadmap"),
+        Step("kandidat_qw", "Kandidat quick win",
+             "Usulkan kandidat quick win, nilai dengan kriteria berbobot, lalu pilih daftar pendek.",
+             "Kandidat quick win bernilai pada semua kriteria, peringkat, dan daftar pendek.", "scoring"),
+        Step("voting", "Voting titik",
+             "Setiap kelompok membagikan titik ke kandidat favoritnya; fasilitator mencatat jumlahnya.",
+             "Jumlah titik per kandidat dari setiap kelompok.", "dots"),
+    ),
+    4: (
+        Step("reviu_buku", "Reviu buku",
+             "Telusuri Buku I dan Buku II bab demi bab; catat status dan masukan setiap bab.",
+             "Status dan catatan reviu untuk setiap bab Buku I dan Buku II.", "review"),
+        Step("quick_win_final", "Quick win final",
+             "Tetapkan quick win final di pleno dan lengkapi lembar setiap quick win.",
+             "3-6 quick win final, masing-masing dengan lembar lengkap (masalah, solusi, manfaat, OPD, "
+             "kolaborator, jadwal paling lama 12 bulan, anggaran, indikator).", "records",
+             (Section("quick_win", "Quick win", ("name", "status", "opd", "months", "budget"),
+                      match=(("status", ("terpilih", "quick_win")),), preset=(("status", "terpilih"),)),)),
+        Step("teks_komitmen", "Teks komitmen",
+             "Bacakan teks komitmen bersama dan sepakati versi akhirnya sebelum ditandatangani.",
+             "Teks komitmen versi akhir yang disepakati.", "commitment_text"),
+        Step("penandatanganan", "Penandatanganan komitmen",
+             "Kepala daerah, wakil, ketua DPRD dan setiap kepala OPD menandatangani komitmen bersama.",
+             "Lembar komitmen yang ditandatangani semua penanda tangan.", "signing"),
+    ),
 }
 
 
@@ -158,7 +199,9 @@ STAGES_WITH_STEPS = tuple(STAGE_CONTENT)
 def steps_for(stage: int) -> tuple[Step, ...]:
     if stage not in STAGE_CONTENT:
         raise ValueError(f"stage {stage}")
-    return (PREPARATION, REGISTRATION, *STAGE_CONTENT[stage], CLOSING)
+    action = next(st for st in STAGE_CONTENT[2] if st.key == "rencana_aksi")
+    content = tuple(action if st is None else st for st in STAGE_CONTENT[stage])
+    return (PREPARATION, REGISTRATION, *content, CLOSING)
 
 
 def step_for(stage: int, key: str) -> Step:
@@ -336,7 +379,116 @@ def _closing(snap: Snapshot) -> list[Check]:
     ]
 
 
+def _strategy(snap: Snapshot) -> list[Check]:
+    strategies = snap.of("strategy")
+    covered = {i.data.get("dimension") for i in strategies}
+    return [_share("Setiap dimensi punya strategi", snap.dimensions, lambda d: d[0] in covered),
+            _share("Setiap strategi terkait misi", strategies, lambda i: not is_blank(i.data.get("misi")))]
+
+
+def _innovation(snap: Snapshot) -> list[Check]:
+    innovations = snap.of("innovation")
+    progs = {p.id for p in snap.of("program")}
+    return [_at_least("Inovasi dirumuskan", innovations),
+            _share("Setiap inovasi terkait program", innovations, lambda i: i.data.get("program") in progs),
+            _share("Setiap program punya status", snap.of("program"), lambda p: not is_blank(p.data.get("status")))]
+
+
+def roadmap_programmes(snap: Snapshot) -> list[Item]:
+    """Programmes that belong on the roadmap: the new ideas and any programme already given a year."""
+    on_map = {r.data.get("program") for r in snap.of("roadmap")}
+    return [p for p in snap.of("program")
+            if p.data.get("status") != "ditolak" and (p.data.get("source") == "baru" or p.id in on_map)]
+
+
+def _roadmap(snap: Snapshot) -> list[Check]:
+    on_map = {r.data.get("program") for r in snap.of("roadmap")}
+    entries = snap.of("roadmap")
+    return [_share("Setiap program baru ada di peta jalan", programmes(snap, ("baru",)),
+                   lambda p: p.id in on_map or p.data.get("status") == "ditolak"),
+            _share("Setiap capaian punya anggaran dan sumber dana", entries,
+                   lambda r: not is_blank(r.data.get("budget")) and not is_blank(r.data.get("source")))]
+
+
+def candidates(snap: Snapshot) -> list[Item]:
+    return snap.of("quick_win")
+
+
+def ranking(snap: Snapshot):
+    """The live quick-win ranking of this snapshot (see domain/quickwins.py)."""
+    from .quickwins import Candidate, Criterion, dot_totals, rank
+
+    cfg = dict(snap.one("qw_config"))
+    lo, hi = cfg.get("score_min"), cfg.get("score_max")
+    scale = (lo if isinstance(lo, int) else 1, hi if isinstance(hi, int) else 5)
+    criteria = [Criterion(c.id, str(c.data.get("name") or ""), int(c.data.get("weight") or 0),
+                          c.data.get("source") or "manual") for c in snap.of("qw_criterion")]
+    dots = dot_totals((v.data.get("candidate"), v.data.get("group"), v.data.get("dots") or 0)
+                      for v in snap.of("dot_vote"))
+    return rank([Candidate(c.id, str(c.data.get("name") or ""), dict(c.data.get("scores") or {}),
+                           c.data.get("status") or "usulan") for c in candidates(snap)], criteria, scale, dots)
+
+
+def _scoring(snap: Snapshot) -> list[Check]:
+    criteria = snap.of("qw_criterion")
+    active = [r for r in ranking(snap) if r.rank is not None]
+    chosen = [c for c in candidates(snap) if c.data.get("status") in ("terpilih", "quick_win")]
+    return [Check("Kriteria penilaian dan bobot ditetapkan",
+                  bool(criteria) and sum(int(c.data.get("weight") or 0) for c in criteria) > 0,
+                  f"{len(criteria)}"),
+            _at_least("Kandidat quick win diusulkan", active, 3),
+            _share("Setiap kandidat dinilai pada semua kriteria", active, lambda r: not r.missing),
+            _at_least("Daftar pendek dipilih", chosen, 3)]
+
+
+def _dots(snap: Snapshot) -> list[Check]:
+    voted = {v.data.get("group") for v in snap.of("dot_vote") if (v.data.get("dots") or 0) > 0}
+    return [_share("Setiap kelompok memberi titik", snap.of("fgd_group"), lambda g: g.id in voted)]
+
+
+def reviewed_chapters(snap: Snapshot) -> dict[str, Mapping]:
+    return {i.data.get("chapter"): i.data for i in snap.of("chapter_review")}
+
+
+def _review(snap: Snapshot) -> list[Check]:
+    from .worksheets import BOOK_CHAPTERS
+
+    done = reviewed_chapters(snap)
+    keys = [k for k, _ in BOOK_CHAPTERS]
+    return [_share("Setiap bab sudah direviu", keys, lambda k: done.get(k, {}).get("status") in ("revisi", "disetujui")),
+            _share("Setiap bab disetujui", keys, lambda k: done.get(k, {}).get("status") == "disetujui")]
+
+
+QUICK_WIN_SHEET = ("opd", "problem", "solution", "benefits", "beneficiaries", "collaborators", "months",
+                   "budget", "source", "indicator")
+
+
+def _final(snap: Snapshot) -> list[Check]:
+    final = [c for c in candidates(snap) if c.data.get("status") == "quick_win"]
+    return [Check("Quick win final ditetapkan (3-6)", 3 <= len(final) <= 6, f"{len(final)}"),
+            _share("Lembar quick win lengkap", final,
+                   lambda c: all(not is_blank(c.data.get(k)) for k in QUICK_WIN_SHEET)),
+            _share("Jadwal paling lama 12 bulan", final,
+                   lambda c: isinstance(c.data.get("months"), int) and c.data["months"] <= 12)]
+
+
+def _commitment_text(snap: Snapshot) -> list[Check]:
+    version = snap.commitment[0]
+    agreed = snap.one("commitment_agreement").get("agreed_version")
+    return [Check("Teks komitmen versi terakhir disepakati", bool(version) and agreed == version,
+                  _still_missing(("kesepakatan", agreed == version)) if version else "belum ada")]
+
+
+def _signing(snap: Snapshot) -> list[Check]:
+    _version, signed, total = snap.commitment
+    return [Check("Semua penanda tangan sudah menandatangani", total > 0 and signed == total,
+                  _ratio(signed, total) if total else "belum ada")]
+
+
 CHECKS: dict[str, Callable[[Snapshot], list[Check]]] = {
+    "strategi": _strategy, "inovasi": _innovation, "peta_jalan": _roadmap, "kandidat_qw": _scoring,
+    "voting": _dots, "reviu_buku": _review, "quick_win_final": _final, "teks_komitmen": _commitment_text,
+    "penandatanganan": _signing,
     "persiapan": _preparation, "registrasi": _registration, "kesiapan": _readiness, "isu": _issues,
     "visi": _vision, "misi": _misi, "tujuan": _goals, "program_eksisting": _existing, "program_baru": _new,
     "rencana_aksi": _actions, "penutup": _closing,

@@ -63,6 +63,16 @@ SIGNATORY_ROLES = (("pimpinan", "Pimpinan rapat"), ("narasumber", "Narasumber / 
                    ("notulis", "Notulis"), ("saksi", "Saksi"), ("mengetahui", "Mengetahui"))
 FOLLOWUP_STATUSES = (("terbuka", "Belum selesai"), ("selesai", "Selesai"))
 VISION_STATUSES = (("draf", "Draf"), ("disepakati", "Disepakati"))
+FUNDING_SOURCES = (("apbd", "APBD"), ("apbn_dak", "APBN/DAK"), ("apbdes", "APBDes"), ("csr", "CSR"),
+                   ("kpbu", "KPBU/swasta"), ("masyarakat", "Swadaya masyarakat"))
+INNOVATION_TYPES = (("ti", "Berbasis TI"), ("kebijakan", "Kebijakan / regulasi"), ("layanan", "Layanan / proses"),
+                    ("lainnya", "Lainnya"))
+CRITERION_SOURCES = (("manual", "Skor dari fasilitator"), ("dots", "Dari hasil voting titik"))
+REVIEW_STATUSES = (("belum", "Belum direviu"), ("revisi", "Perlu revisi"), ("disetujui", "Disetujui"))
+PENTAHELIX = (("pemerintah", "Pemerintah"), ("akademisi", "Akademisi"), ("bisnis", "Dunia usaha"),
+              ("komunitas", "Komunitas"), ("media", "Media"))
+ROADMAP_YEARS = (("5", "5 tahun"), ("10", "10 tahun"))
+MONEY_MAX = 10 ** 13  # Rp 10 trillion: more than any regional budget line
 
 # Readiness model (DOMAIN.md §3): three elements of three sub-elements; nature
 # and culture can be switched on per region. Keys are stable, labels translate.
@@ -219,7 +229,98 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
         Field("year", "Tahun", "year", minimum=YEAR_MIN, maximum=YEAR_MAX),
         Field("indicator", "Indikator keberhasilan", limit=300),
     ), title_field="activity"),
+    # --- Tahap III: strategy, innovation, roadmap, quick-win candidates ---
+    Kind("strategy", "Strategi", "region", (
+        Field("dimension", "Dimensi", "dimension", required=True),
+        Field("element", "Elemen", "element"),
+        Field("misi", "Misi", "ref", target="misi"),
+        Field("text", "Strategi", "longtext", required=True, limit=2000),
+    ), title_field="text"),
+    Kind("innovation", "Inovasi", "region", (
+        Field("program", "Program", "ref", required=True, target="program"),
+        Field("name", "Nama inovasi", required=True, limit=200),
+        Field("type", "Jenis", "choice", required=True, choices=INNOVATION_TYPES, default="ti"),
+        Field("opd", "OPD pengampu", "opd"),
+        Field("description", "Uraian", **_LONG),
+    ), title_field="name"),
+    Kind("roadmap_config", "Pengaturan peta jalan", "region", (
+        Field("start_year", "Tahun pertama", "year", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Field("years", "Rentang", "choice", choices=ROADMAP_YEARS, default="5"),
+    ), singleton=True),
+    Kind("roadmap", "Tahap peta jalan", "region", (
+        Field("program", "Program", "ref", required=True, target="program"),
+        Field("year", "Tahun ke-", "int", required=True, minimum=1, maximum=10),
+        Field("milestone", "Capaian (milestone)", required=True, limit=300),
+        Field("budget", "Perkiraan anggaran (Rp)", "money"),
+        Field("source", "Sumber dana", "choice", choices=FUNDING_SOURCES),
+    ), title_field="milestone"),
+    Kind("qw_config", "Pengaturan penilaian quick win", "region", (
+        Field("score_min", "Skor terendah", "int", minimum=0, maximum=10, default=1),
+        Field("score_max", "Skor tertinggi", "int", minimum=1, maximum=10, default=5),
+        Field("shortlist_size", "Jumlah daftar pendek", "int", minimum=1, maximum=30, default=10),
+    ), singleton=True),
+    Kind("qw_criterion", "Kriteria quick win", "region", (
+        Field("name", "Kriteria", required=True, limit=200),
+        Field("weight", "Bobot", "int", required=True, minimum=0, maximum=100, default=10),
+        Field("source", "Sumber skor", "choice", choices=CRITERION_SOURCES, default="manual"),
+        Field("description", "Penjelasan", limit=300),
+    ), title_field="name"),
+    Kind("quick_win", "Quick win", "region", (
+        Field("name", "Nama quick win", required=True, limit=200, hint="nama singkat yang mudah diingat"),
+        Field("program", "Program", "ref", target="program"),
+        Field("status", "Status", "choice", required=True, choices=PROGRAMME_STATUSES, default="usulan"),
+        Field("scores", "Skor per kriteria", "scores"),
+        Field("element", "Dimensi › elemen", "element"),
+        Field("opd", "OPD pemilik", "opd"),
+        Field("problem", "Masalah", **_LONG),
+        Field("solution", "Solusi", **_LONG),
+        Field("benefits", "Tujuan dan manfaat", **_LONG),
+        Field("beneficiaries", "Penerima manfaat", limit=300),
+        Field("collaborators", "Kolaborator (pentahelix)", "multi", choices=PENTAHELIX),
+        Field("start", "Mulai", "date"),
+        Field("months", "Lama pelaksanaan (bulan)", "int", minimum=1, maximum=24),
+        Field("budget", "Anggaran (Rp)", "money"),
+        Field("source", "Sumber dana", "choice", choices=FUNDING_SOURCES),
+        Field("indicator", "Indikator keberhasilan", limit=300),
+    ), title_field="name"),
+    Kind("dot_vote", "Voting titik", "bimtek", (
+        Field("candidate", "Kandidat", "ref", required=True, target="quick_win"),
+        Field("group", "Kelompok", "ref", required=True, target="fgd_group"),
+        Field("dots", "Jumlah titik", "int", required=True, minimum=0, maximum=99),
+    )),
+    # --- Tahap IV: book review and the commitment text ---
+    Kind("commitment_agreement", "Kesepakatan teks komitmen", "region", (
+        Field("agreed_version", "Versi teks yang disepakati", "int", minimum=0, maximum=100000),
+        Field("note", "Catatan", limit=300),
+    ), singleton=True),
+    Kind("chapter_review", "Reviu bab", "region", (
+        Field("chapter", "Bab", "choice", required=True, choices=()),  # choices: BOOK_CHAPTERS, below
+        Field("status", "Status", "choice", required=True, choices=REVIEW_STATUSES, default="belum"),
+        Field("reviewer", "Pereviu", limit=200, suggest="people"),
+        Field("comments", "Catatan reviu", **_LONG),
+    )),
 )}
+
+# The outline of the two books (DOMAIN.md §2); the review step and the book renderers use it.
+BOOK_CHAPTERS: tuple[tuple[str, str], ...] = (
+    ("b1.1", "Buku I · Bab 1 Pendahuluan"),
+    ("b1.2", "Buku I · Bab 2 Gambaran umum wilayah"),
+    ("b1.3", "Buku I · Bab 3 Analisis kesiapan daerah"),
+    ("b1.4", "Buku I · Bab 4 Isu strategis"),
+    ("b1.5", "Buku I · Bab 5 Visi dan misi smart city"),
+    ("b1.6", "Buku I · Bab 6 Tujuan, sasaran dan indikator"),
+    ("b2.1", "Buku II · Bab 1 Pendahuluan"),
+    ("b2.2", "Buku II · Bab 2 Strategi pembangunan smart city"),
+    ("b2.3", "Buku II · Bab 3 Program dan inovasi per dimensi"),
+    ("b2.4", "Buku II · Bab 4 Rencana aksi"),
+    ("b2.5", "Buku II · Bab 5 Peta jalan"),
+    ("b2.6", "Buku II · Bab 6 Quick win"),
+    ("b2.7", "Buku II · Bab 7 Penutup"),
+)
+_review = KINDS["chapter_review"]
+KINDS["chapter_review"] = Kind(_review.key, _review.label, _review.scope, tuple(
+    Field(f.key, f.label, f.type, f.required, f.limit, BOOK_CHAPTERS) if f.key == "chapter" else f
+    for f in _review.fields), _review.title_field, _review.singleton)
 
 
 def kind(key: str) -> Kind:
@@ -259,6 +360,30 @@ def parse_time(value, label: str = "Jam") -> str:
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
         raise ValidationError(f"{label} harus berbentuk jam.menit, mis. 08.30 (bukan '{text[:20]}').")
     return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def parse_money(value, label: str = "Anggaran") -> int | None:
+    """'Rp 1.500.000', '1500000', '1.500.000,00' -> 1500000 (whole rupiah); '' -> None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(f"{label} harus berupa angka rupiah.")
+    if isinstance(value, int):
+        number = value
+    else:
+        text = str(value).strip().lower().replace("rp", "").replace(" ", "")
+        text = re.sub(r",00$", "", text)
+        if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", text):
+            raise ValidationError(f"{label} harus berupa angka rupiah, mis. 1.500.000 (bukan '{str(value)[:20]}').")
+        number = int(text.replace(".", ""))
+    if not 0 <= number <= MONEY_MAX:
+        raise ValidationError(f"{label} harus di antara 0 dan {MONEY_MAX:,}.".replace(",", "."))
+    return number
+
+
+def format_money(value) -> str:
+    """1500000 -> 'Rp 1.500.000'."""
+    return "" if value in (None, "") else "Rp " + f"{int(value):,}".replace(",", ".")
 
 
 def _int(value, f: Field) -> int | None:
@@ -314,8 +439,29 @@ def clean_value(k: Kind, key: str, value):
         if text and text not in {c for c, _ in f.choices}:
             raise ValidationError(f"{f.label}: pilihan '{text[:40]}' tidak dikenal.")
         return text
-    if f.type in ("ref", "element", "opd"):
+    if f.type in ("ref", "element", "opd", "dimension"):
         return _id(value, f)
+    if f.type == "money":
+        return parse_money(value, f.label)
+    if f.type == "multi":
+        keys = [str(v).strip() for v in (value or ())]
+        known = {c for c, _ in f.choices}
+        bad = [k for k in keys if k not in known]
+        if bad:
+            raise ValidationError(f"{f.label}: pilihan '{bad[0][:40]}' tidak dikenal.")
+        return [c for c, _ in f.choices if c in keys]  # the list's own order, no duplicates
+    if f.type == "scores":
+        if not isinstance(value, dict):
+            raise ValidationError(f"{f.label} tidak sah.")
+        out = {}
+        for key, score in value.items():
+            crit = _id(key, f)
+            if not crit or isinstance(score, bool) or not isinstance(score, (int, type(None))) \
+                    or (score is not None and not 0 <= score <= 10):
+                raise ValidationError(f"{f.label}: skor harus bilangan 0-10.")
+            if score is not None:
+                out[crit] = score
+        return out
     if f.type == "people":
         ids = [_id(v, f) for v in (value or ())]
         return list(dict.fromkeys(i for i in ids if i))
@@ -335,7 +481,7 @@ def defaults(k: Kind) -> dict:
 
 
 def is_blank(value) -> bool:
-    return value is None or value == "" or value == [] or value is False
+    return value is None or value == "" or value == [] or value == {} or value is False
 
 
 def missing_fields(k: Kind, data: dict) -> list[str]:
@@ -351,6 +497,10 @@ def record_warnings(k: Kind, data: dict) -> list[str]:
     if k.key == "program" and data.get("year_start") and data.get("year_end") \
             and data["year_end"] < data["year_start"]:
         out.append("tahun selesai sebelum tahun mulai")
+    if k.key == "quick_win" and isinstance(data.get("months"), int) and data["months"] > 12:
+        out.append("quick win harus selesai dalam 12 bulan")
+    if k.key in ("roadmap", "quick_win") and data.get("budget") and not data.get("source"):
+        out.append("sumber dana belum dipilih")
     return out
 
 

@@ -19,8 +19,9 @@ from ..domain import wizard as wz
 from ..domain.errors import ValidationError
 from ..domain.worksheets import (KINDS, Kind, check_score, clean_value, defaults, is_blank, kind as kind_of,
                                  merge_readiness, readiness_config, record_warnings)
-from ..storage.models import (Attendance, Bimtek, BimtekDay, Dimension, Element, Framework, Opd, Person,
-                              WizardState, WorkItem)
+from ..storage.models import (Attendance, Bimtek, BimtekDay, Commitment, CommitmentSignatory,
+                              CommitmentSignature, CommitmentVersion, Dimension, Element, Framework, Opd,
+                              Person, WizardState, WorkItem)
 from ..storage.store import Store
 from .errors import NotFound
 from .regions import _uuid
@@ -73,6 +74,23 @@ def _changed(current: dict, clean: dict) -> dict:
     """The cleaned values that really differ from the record (an empty value equals an absent one)."""
     return {key: value for key, value in clean.items()
             if _blank_to_none(value) != _blank_to_none(current.get(key))}
+
+
+def _commitment_progress(s: Session, region_id: uuid.UUID) -> tuple[int, int, int]:
+    """(current text version, signatories who signed it, active signatories); zeros before the
+    commitment exists (reading never creates it)."""
+    doc = s.scalar(select(Commitment).where(Commitment.region_id == region_id))
+    if doc is None:
+        return (0, 0, 0)
+    current = s.scalar(select(CommitmentVersion).where(CommitmentVersion.commitment_id == doc.id)
+                       .order_by(CommitmentVersion.number.desc()))
+    active = [sg.id for sg in s.scalars(select(CommitmentSignatory).where(
+        CommitmentSignatory.commitment_id == doc.id, CommitmentSignatory.active.is_(True)))]
+    if current is None:
+        return (0, 0, len(active))
+    signed = s.scalar(select(func.count(func.distinct(CommitmentSignature.signatory_id))).where(
+        CommitmentSignature.version_id == current.id, CommitmentSignature.signatory_id.in_(active))) if active else 0
+    return (current.number, signed or 0, len(active))
 
 
 def _now() -> str:
@@ -185,13 +203,14 @@ class WorksheetService:
             .join(Attendance, Attendance.bimtek_day_id == BimtekDay.id)
             .where(BimtekDay.bimtek_id == b.id).group_by(BimtekDay.day_date)).all())
         return wz.Snapshot(b.stage, b.venue, tuple(date.fromisoformat(d.day_date) for d in b.days), items,
-                           tuple(dims), {date.fromisoformat(k): v for k, v in present.items()})
+                           tuple(dims), {date.fromisoformat(k): v for k, v in present.items()},
+                           _commitment_progress(s, b.region_id))
 
     # --- writing ---------------------------------------------------------
     def _check_refs(self, s: Session, region_id: uuid.UUID, k: Kind, values: dict) -> None:
         for key, value in values.items():
             f = k.field(key)
-            if not value or f.type not in ("ref", "opd", "element", "people"):
+            if not value or f.type not in ("ref", "opd", "element", "people", "dimension"):
                 continue
             if f.type == "ref":
                 target = s.get(WorkItem, uuid.UUID(value))
@@ -200,6 +219,10 @@ class WorksheetService:
             elif f.type == "opd":
                 target = s.get(Opd, uuid.UUID(value))
                 ok = target is not None and target.region_id == region_id
+            elif f.type == "dimension":
+                ok = s.scalar(select(func.count()).select_from(Dimension)
+                              .join(Framework, Dimension.framework_id == Framework.id)
+                              .where(Dimension.id == uuid.UUID(value), Framework.region_id == region_id)) == 1
             elif f.type == "element":
                 ok = s.scalar(select(func.count()).select_from(Element)
                               .join(Dimension, Element.dimension_id == Dimension.id)
