@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ..domain import wizard as wz
@@ -38,6 +38,15 @@ class ItemView:
 
     def get(self, key: str, default=None):
         return self.data.get(key, default)
+
+
+@dataclass(frozen=True)
+class VersionView:
+    at: str  # UTC, ISO 8601
+    device: str
+    deleted: bool
+    values: dict  # "_archived": True when the record was deleted (archived) in this version
+    changed: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -331,6 +340,34 @@ class WorksheetService:
             if changes:
                 merged_row.values = {**current, **changes}
             return _view(merged_row)
+
+    def history(self, item_id) -> list[VersionView]:
+        """Every stored version of one record, oldest first: when, on which device, what changed."""
+        from ..storage.history import Hlc
+
+        with self.store.session() as s:
+            w = self._item(s, item_id)
+            rows = s.execute(text("SELECT hlc, device_id, deleted, payload FROM record_version "
+                                  "WHERE entity = 'work_item' AND record_id = :rid ORDER BY hlc"),
+                             {"rid": w.id.hex}).all()
+            devices = dict(s.execute(text("SELECT device_id, name FROM local_device")).all())
+            out, before = [], {}
+            for hlc, device, deleted, payload in rows:
+                row = json.loads(payload)
+                try:
+                    values = json.loads(row.get("data") or "{}")
+                except (TypeError, ValueError):
+                    values = {}
+                if row.get("archived") in (1, True):
+                    values = {**values, "_archived": True}
+                changed = tuple(sorted(k for k in set(values) | set(before)
+                                       if _blank_to_none(values.get(k)) != _blank_to_none(before.get(k))))
+                stamp = Hlc.decode(hlc)
+                out.append(VersionView(
+                    datetime.fromtimestamp(stamp.wall_ms / 1000, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    devices.get(device, device[:8]), bool(deleted), values, changed))
+                before = values
+            return out
 
     # --- where the facilitator is (local, not synced) --------------------
     def position(self, bimtek_id) -> tuple[str, dict]:

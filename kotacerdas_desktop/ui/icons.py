@@ -42,6 +42,8 @@ _SPECS = {
     "pause": "mdi6.pause",
     "reset": "mdi6.restore",
     "timer": "mdi6.timer-outline",
+    "history": "mdi6.history",
+    "projector": "mdi6.projector",
 }
 
 

@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self.session_page.checkin_requested.connect(self.open_checkin_day)
         self.session_page.kiosk_requested.connect(lambda day: self.start_kiosk(self.region_id, day))
         self.session_page.changed.connect(self._session_changed)
+        self.session_page.commitment_requested.connect(lambda: self.show_area("commitment"))
+        self.session_page.commitment_changed.connect(lambda: self._loaded_for.pop("commitment", None))
         self.settings_page.changed.connect(self._region_changed)
         self.settings_page.changed.connect(self._invalidate_people)
         self.people_page.changed.connect(self._people_changed)

@@ -61,6 +61,20 @@ def short_hash(digest: str) -> str:
     return f"{digest[:12]}…" if digest else "—"
 
 
+def sign_with_dialog(parent, services, region_id: str, sg, view) -> str | None:
+    """Show the text to one signatory, take the signature and store it bound to exactly
+    that version of the text. Returns the new verification code, or None (cancelled or refused)."""
+    dialog = SignDialog(sg, view, parent)
+    if dialog.exec() != QDialog.Accepted:
+        return None
+    try:
+        return services.commitment.sign(region_id, sg.id, dialog.signature(), expected_version=view.version,
+                                        expected_text_sha256=view.text_sha256)
+    except UserError as exc:
+        show_error(parent, exc)
+        return None
+
+
 class SignDialog(QDialog):
     """One signatory reads the current text and signs it on the pad."""
 
@@ -439,18 +453,10 @@ class CommitmentPage(QWidget):
                                "dulu, agar yang ditandatangani sama dengan yang terlihat."))
             self.tabs.setCurrentIndex(1)
             return
-        dialog = SignDialog(sg, self.view, self)
-        if dialog.exec() != QDialog.Accepted:
-            return
-        try:
-            code = self.services.commitment.sign(self.region_id, sg.id, dialog.signature(),
-                                                 expected_version=self.view.version,
-                                                 expected_text_sha256=self.view.text_sha256)
-        except UserError as exc:
-            show_error(self, exc)
-            self.load(self.region_id)
-            return
+        code = sign_with_dialog(self, self.services, self.region_id, sg, self.view)
         self.load(self.region_id)
+        if code is None:
+            return
         self._select_next_unsigned(sg.id)
         self.notice.setText(tr("Tanda tangan {name} tersimpan. Kode verifikasi baru: {code}",
                                name=sg.name, code=code))

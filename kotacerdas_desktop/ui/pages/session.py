@@ -56,6 +56,8 @@ class SessionPage(QWidget):
     checkin_requested = Signal(str)
     kiosk_requested = Signal(str)
     schedule_requested = Signal(str)  # bimtek id
+    commitment_requested = Signal()
+    commitment_changed = Signal()
     changed = Signal()
 
     def __init__(self, services, icons: Icons, parent=None) -> None:
@@ -250,6 +252,10 @@ class SessionPage(QWidget):
             for name in ("schedule_requested",):
                 if hasattr(editor, name):
                     editor.schedule_requested.connect(lambda: self.schedule_requested.emit(self.bimtek_id))
+            if hasattr(editor, "commitment_requested"):
+                editor.commitment_requested.connect(self.commitment_requested)
+            if hasattr(editor, "commitment_changed"):
+                editor.commitment_changed.connect(self.commitment_changed)
             if hasattr(editor, "checkin_requested"):
                 editor.checkin_requested.connect(self.checkin_requested)
                 editor.kiosk_requested.connect(self.kiosk_requested)

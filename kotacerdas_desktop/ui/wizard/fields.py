@@ -101,6 +101,40 @@ class NumberEditor(TextEditor):
         self.edit.setMaximumWidth(110)
 
 
+class MoneyEditor(TextEditor):
+    """Whole rupiah; typed as 1500000 or 1.500.000, shown as Rp 1.500.000."""
+
+    def __init__(self, spec: Field, parent=None) -> None:
+        super().__init__(spec, None, parent)
+        self.edit.setPlaceholderText(tr("mis. 250.000.000"))
+        self.edit.setMaximumWidth(200)
+
+    def _show(self, value) -> None:
+        from ...domain.worksheets import format_money
+        super()._show(format_money(value) if value not in (None, "") else "")
+
+
+class MultiEditor(FieldEditor):
+    """A few fixed choices, any number ticked (pentahelix collaborators)."""
+
+    def __init__(self, spec: Field, parent=None) -> None:
+        super().__init__(spec, parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        for key, label in spec.choices:
+            box = QCheckBox(tr(label))
+            box.toggled.connect(lambda _on: self._emit([k for k, b in self.boxes.items() if b.isChecked()]))
+            self.boxes[key] = box
+            self.row.addWidget(box)
+        self.row.addStretch(1)
+        if self.boxes:
+            self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def _show(self, value) -> None:
+        chosen = set(value or ())
+        for key, box in self.boxes.items():
+            box.setChecked(key in chosen)
+
+
 class LongTextEditor(FieldEditor):
     def __init__(self, spec: Field, parent=None) -> None:
         super().__init__(spec, parent)

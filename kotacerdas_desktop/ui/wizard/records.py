@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from ...domain import wizard as wz
 from ...domain.dates import format_date
 from ...domain.errors import UserError
-from ...domain.worksheets import KINDS, Field, Kind, is_blank
+from ...domain.worksheets import KINDS, Field, Kind, format_money, is_blank
 from ...i18n import language, tr
 from ...services.worksheets import ItemView, WizardContext
 from ..feedback import show_error
 from ..icons import Icons
-from .fields import (BoolEditor, ChoiceEditor, DateEditor, FieldEditor, LongTextEditor, NumberEditor,
-                     PeopleEditor, TextEditor, day_options)
+from .fields import (BoolEditor, ChoiceEditor, DateEditor, FieldEditor, LongTextEditor, MoneyEditor,
+                     MultiEditor, NumberEditor, PeopleEditor, TextEditor, day_options)
 
 
 def lower_first(text: str) -> str:
@@ -47,6 +47,8 @@ class Options:
         self.opd_names = dict(ctx.opds)
         self.elements = [(eid, f"{dim} › {name}") for _, dim, els in ctx.dimensions for eid, name in els]
         self.element_names = dict(self.elements)
+        self.dimensions = [(did, name) for did, name, _els in ctx.dimensions]
+        self.dimension_names = dict(self.dimensions)
         self.dimension_of = {eid: did for did, _, els in ctx.dimensions for eid, _ in els}
         self.people_names = [label.split(" — ")[0] for _, label in ctx.people]
         self.person_names = {pid: label.split(" — ")[0] for pid, label in ctx.people}
@@ -74,6 +76,8 @@ class Options:
             return self.opds
         if f.type == "element":
             return self.elements
+        if f.type == "dimension":
+            return self.dimensions
         if f.type == "day":
             return day_options(self.ctx.days)
         return []
@@ -89,6 +93,15 @@ class Options:
             return self.opd_names.get(value, tr("(dihapus)"))
         if f.type == "element":
             return self.element_names.get(value, tr("(dihapus)"))
+        if f.type == "dimension":
+            return self.dimension_names.get(value, tr("(dihapus)"))
+        if f.type == "money":
+            return format_money(value)
+        if f.type == "multi":
+            names = dict(f.choices)
+            return ", ".join(tr(names.get(v, v)) for v in value)
+        if f.type == "scores":
+            return tr("{n} skor", n=len(value))
         if f.type in ("day", "date"):
             from datetime import date
             return format_date(date.fromisoformat(value), language(), weekday=f.type == "day")
@@ -108,6 +121,10 @@ class Options:
             return TextEditor(f, self.people_names if f.suggest == "people" else None)
         if f.type in ("int", "year"):
             return NumberEditor(f)
+        if f.type == "money":
+            return MoneyEditor(f)
+        if f.type == "multi":
+            return MultiEditor(f)
         if f.type == "longtext":
             return LongTextEditor(f)
         if f.type == "time":
@@ -253,7 +270,7 @@ class RecordForm(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.labels: dict[str, QLabel] = {}
         for f in kind.fields:
-            if f.key in exclude:
+            if f.key in exclude or f.type == "scores":  # scores are edited in the scoring matrix
                 continue
             editor = options.editor(f)
             editor.committed.connect(lambda value, key=f.key: self.edit_requested.emit({key: value}))
@@ -377,12 +394,15 @@ class RecordEditor(QWidget):
         self.down_button = QPushButton(icons.get("down"), "")
         self.down_button.setToolTip(tr("Turunkan (Alt+Bawah)"))
         self.down_button.clicked.connect(lambda: self.move(1))
+        self.history_button = QPushButton(icons.get("history"), tr("Riwayat…"))
+        self.history_button.setToolTip(tr("Semua versi baris terpilih: kapan, di perangkat mana, apa yang berubah"))
+        self.history_button.clicked.connect(self.show_history)
         self._shortcut(("Ctrl+Return", "Ctrl+Enter"), self.add, Qt.WidgetWithChildrenShortcut, self)
         self._shortcut(("Delete",), self.delete, Qt.WidgetShortcut, self.table)
         self._shortcut(("Alt+Up",), lambda: self.move(-1), Qt.WidgetShortcut, self.table)
         self._shortcut(("Alt+Down",), lambda: self.move(1), Qt.WidgetShortcut, self.table)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button, self.history_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         filter_row = QHBoxLayout()
@@ -530,6 +550,13 @@ class RecordEditor(QWidget):
             row = self.table.selectionModel().selectedRows()[0].row()
             if self.undo.delete(ids) and self.model.rows:
                 self.select(self.model.rows[min(row, len(self.model.rows) - 1)].id)
+
+    def show_history(self) -> None:
+        from .history import HistoryDialog
+
+        current = self.current()
+        if current is not None:
+            HistoryDialog(self.services, current, self.options, self).exec()
 
     def move(self, offset: int) -> None:
         current = self.current()

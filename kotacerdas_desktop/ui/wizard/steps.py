@@ -68,7 +68,8 @@ class SingletonForm(RecordForm):
         self.owner.undo.upsert(self.owner.bimtek_id, self.kind.key, self.key, changes)
 
     def show_record(self, data) -> None:
-        self.set_item(ItemView("", self.kind.key, dict(data), 0, "", ()))
+        from ...domain.worksheets import defaults
+        self.set_item(ItemView("", self.kind.key, {**defaults(self.kind), **dict(data)}, 0, "", ()))
         self.setEnabled(True)
 
 
@@ -430,4 +431,6 @@ EDITORS = {"records": RecordsStep, "preparation": PreparationStep, "registration
 
 
 def build_step(step: wz.Step, *args) -> StepEditor:
-    return EDITORS[step.editor](step, *args)
+    from .steps34 import EDITORS_34
+
+    return {**EDITORS, **EDITORS_34}[step.editor](step, *args)
