@@ -287,8 +287,7 @@ class ScoringStep(StepEditor):
         self._filling = True
         try:
             self.criteria = criteria
-            order = {r.id: i for i, r in enumerate(ranked)}
-            self.rows = sorted(snap.of("quick_win"), key=lambda c: order.get(c.id, 999))
+            self.rows = snap.of("quick_win")  # a stable order while typing; the rank has its own column
             headers = [tr("Kandidat")] + [f"{c.data.get('name')} ({c.data.get('weight') or 0})" for c in criteria] \
                 + [tr("Nilai"), tr("Peringkat"), tr("Status")]
             self.matrix.setColumnCount(len(headers))
