@@ -10,7 +10,7 @@ from kotacerdas_desktop.domain.signature import synthetic_signature
 from kotacerdas_desktop.ui.icons import Icons
 from kotacerdas_desktop.ui.pages.session import SessionPage
 
-from test_session import add_row, fill, reveal  # noqa: E402 - shared typing helpers
+from test_session import fill, reveal  # noqa: E402 - shared typing helpers
 
 
 @pytest.fixture
@@ -61,7 +61,6 @@ def test_every_stage_three_and_four_step_opens(page, services, region):
 
 def test_roadmap_cells_budget_and_delete_with_undo(page, services, region, plan, qtbot):
     _misi, progs, _c = plan
-    road = page.current_editor() if page.flow.current.key == "peta_jalan" else None
     page.show_step("peta_jalan")
     road = page.current_editor()
     assert road.grid.rowCount() == 2 and road.grid.columnCount() == 5
@@ -139,7 +138,7 @@ def test_stage_four_review_quick_win_sheet_text_and_signing(page, services, regi
     _m, progs, cands = plan
     b4 = bimtek(services, region, 4)
     page.open_bimtek(b4)
-    review = step = None
+
     page.show_step("reviu_buku")
     review = page.current_editor()
     assert review.table.rowCount() == 13
