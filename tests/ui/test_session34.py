@@ -204,3 +204,26 @@ def test_programme_history_lists_status_changes(page, services, region, plan, mo
     changes = [table.item(r, 2).text() for r in range(table.rowCount())]
     assert changes[0] == "Status: Quick win" and changes[1] == "Status: Terpilih"
     assert table.rowCount() == 3
+
+
+def test_programmes_and_quick_wins_editable_from_stage_one(page, services, region, plan, monkeypatch, qtbot):
+    from kotacerdas_desktop.ui.wizard import masterplan as mp
+
+    _m, progs, cands = plan
+    page.open_bimtek(bimtek(services, region, 1))
+    seen = []
+
+    def fake_exec(dialog):
+        programmes, quick_wins = dialog.editors
+        assert {r.data["name"] for r in programmes.model.rows} == {"Satu Data", "Kota Tanpa Kertas"}
+        programmes.select(progs[1].id)
+        fill(programmes.form, {"status": "ditolak"})
+        quick_wins.select(cands[2].id)
+        fill(quick_wins.form, {"status": "terpilih"})
+        seen.append(True)
+        return 0
+    monkeypatch.setattr(mp.MasterplanDialog, "exec", fake_exec)
+    page.masterplan_button.click()
+    assert seen
+    assert services.worksheets.item(progs[1].id).data["status"] == "ditolak"
+    assert services.worksheets.item(cands[2].id).data["status"] == "terpilih"

@@ -78,9 +78,13 @@ class SessionPage(QWidget):
         self.when = QLabel()
         self.when.setTextFormat(Qt.PlainText)
         self.when.setObjectName("pageIntro")
+        self.masterplan_button = QPushButton(icons.get("dashboard"), tr("Program dan quick win…"))
+        self.masterplan_button.setToolTip(tr("Ubah program dan quick win dari tahap mana pun (Ctrl+Shift+P)"))
+        self.masterplan_button.clicked.connect(self.open_masterplan)
         top = QHBoxLayout()
         top.addWidget(self.stage)
         top.addWidget(self.when, 1)
+        top.addWidget(self.masterplan_button)
 
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
@@ -165,6 +169,7 @@ class SessionPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
+        self._bind(("Ctrl+Shift+P",), self.open_masterplan)
         self._bind(("Alt+Left", "Ctrl+PgUp"), self.previous)
         self._bind(("Alt+Right", "Ctrl+PgDown"), self.next)
         self.undo_action = self._bind((QKeySequence.Undo,), self.undo)
@@ -324,6 +329,15 @@ class SessionPage(QWidget):
         self.progress.setText(tr("{done} dari {total} keluaran tahap ini tercapai", done=done, total=total))
         self.saved.setText(tr("Tersimpan otomatis."))
         self.changed.emit()
+
+    def open_masterplan(self) -> None:
+        from ..wizard.masterplan import MasterplanDialog
+
+        if self.bimtek_id is None:
+            return
+        self.flush()
+        MasterplanDialog(self.services, self.bimtek_id, self.options, self.icons, self).exec()
+        self.refresh()
 
     # --- agenda timer ---
     def _timer_items(self, agenda) -> None:
