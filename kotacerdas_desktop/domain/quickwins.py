@@ -67,7 +67,7 @@ def rank(candidates: Iterable[Candidate], criteria: Iterable[Criterion], scale: 
     (and is listed); scores outside a changed scale are clamped; scores for criteria
     that no longer exist are ignored; equal totals share a rank (then by name)."""
     criteria = list(criteria)
-    dots = dict(dots or {})
+    dots = {key: max(int(n or 0), 0) for key, n in (dots or {}).items()}
     lo, hi = scale
     if hi <= lo:
         lo, hi = 1, 5

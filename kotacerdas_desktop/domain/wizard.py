@@ -442,7 +442,10 @@ def _scoring(snap: Snapshot) -> list[Check]:
 
 
 def _dots(snap: Snapshot) -> list[Check]:
-    voted = {v.data.get("group") for v in snap.of("dot_vote") if (v.data.get("dots") or 0) > 0}
+    latest: dict[tuple, int] = {}
+    for v in snap.of("dot_vote"):  # the last row per (candidate, group) counts, as in the ranking
+        latest[(v.data.get("candidate"), v.data.get("group"))] = v.data.get("dots") or 0
+    voted = {group for (_cand, group), n in latest.items() if n > 0}
     return [_share("Setiap kelompok memberi titik", snap.of("fgd_group"), lambda g: g.id in voted)]
 
 

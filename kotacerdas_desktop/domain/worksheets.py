@@ -371,8 +371,9 @@ def parse_money(value, label: str = "Anggaran") -> int | None:
     if isinstance(value, int):
         number = value
     else:
-        text = str(value).strip().lower().replace("rp", "").replace(" ", "")
-        text = re.sub(r",00$", "", text)
+        text = str(value).strip().lower().replace(" ", "")
+        text = re.sub(r"^rp\.?", "", text)
+        text = re.sub(r",(00|-)$", "", text)
         if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", text):
             raise ValidationError(f"{label} harus berupa angka rupiah, mis. 1.500.000 (bukan '{str(value)[:20]}').")
         number = int(text.replace(".", ""))
@@ -451,6 +452,8 @@ def clean_value(k: Kind, key: str, value):
             raise ValidationError(f"{f.label}: pilihan '{bad[0][:40]}' tidak dikenal.")
         return [c for c, _ in f.choices if c in keys]  # the list's own order, no duplicates
     if f.type == "scores":
+        if value is None:
+            return {}
         if not isinstance(value, dict):
             raise ValidationError(f"{f.label} tidak sah.")
         out = {}

@@ -216,7 +216,8 @@ class WorksheetService:
                            _commitment_progress(s, b.region_id))
 
     # --- writing ---------------------------------------------------------
-    def _check_refs(self, s: Session, region_id: uuid.UUID, k: Kind, values: dict) -> None:
+    def _check_refs(self, s: Session, region_id: uuid.UUID, k: Kind, values: dict,
+                    bimtek_id: uuid.UUID | None = None) -> None:
         for key, value in values.items():
             f = k.field(key)
             if not value or f.type not in ("ref", "opd", "element", "people", "dimension"):
@@ -225,6 +226,8 @@ class WorksheetService:
                 target = s.get(WorkItem, uuid.UUID(value))
                 ok = target is not None and target.region_id == region_id and target.kind == f.target \
                     and not target.archived
+                if ok and k.scope == "bimtek" and KINDS[f.target].scope == "bimtek":
+                    ok = target.bimtek_id == bimtek_id  # e.g. dots come from this bimtek's own groups
             elif f.type == "opd":
                 target = s.get(Opd, uuid.UUID(value))
                 ok = target is not None and target.region_id == region_id
@@ -244,9 +247,10 @@ class WorksheetService:
             if not ok:
                 raise ValidationError(f"{f.label}: pilihan tidak ditemukan di wilayah ini (mungkin sudah dihapus).")
 
-    def _clean(self, s: Session, b_region: uuid.UUID, k: Kind, changes: dict, current: dict) -> dict:
+    def _clean(self, s: Session, b_region: uuid.UUID, k: Kind, changes: dict, current: dict,
+               bimtek_id: uuid.UUID | None = None) -> dict:
         clean = {key: clean_value(k, key, value) for key, value in changes.items()}
-        self._check_refs(s, b_region, k, clean)
+        self._check_refs(s, b_region, k, clean, bimtek_id)
         if k.key == "readiness" and clean.get("score") is not None:
             cfg = s.scalar(select(WorkItem).where(WorkItem.region_id == b_region,
                                                   WorkItem.kind == "readiness_config",
@@ -262,7 +266,7 @@ class WorksheetService:
             return _view(self._add(s, b, k, data or {}, after))
 
     def _add(self, s: Session, b: Bimtek, k: Kind, data: dict, after: str | None = None) -> WorkItem:
-        values = {**defaults(k), **self._clean(s, b.region_id, k, data, {})}
+        values = {**defaults(k), **self._clean(s, b.region_id, k, data, {}, b.id)}
         siblings = list(s.scalars(self._scoped(b, k)))
         index = len(siblings)
         for i, other in enumerate(siblings):
@@ -284,7 +288,7 @@ class WorksheetService:
             w = self._item(s, item_id)
             k = kind_of(w.kind)
             values = w.values
-            clean = _changed(values, self._clean(s, w.region_id, k, changes, values))
+            clean = _changed(values, self._clean(s, w.region_id, k, changes, values, w.bimtek_id))
             if clean:
                 w.values = {**values, **clean}
             return _view(w)
@@ -298,7 +302,7 @@ class WorksheetService:
             if w is None:
                 return _view(self._add(s, b, k, {**key, **changes}))
             values = w.values
-            clean = _changed(values, self._clean(s, w.region_id, k, changes, values))
+            clean = _changed(values, self._clean(s, w.region_id, k, changes, values, w.bimtek_id))
             if clean:
                 w.values = {**values, **clean}
             return _view(w)

@@ -312,3 +312,9 @@ def test_random_weights_scale_invariance(seed):
         first, second = rank(cands, crits, scale, dots), rank(cands, scaled, scale, dots)
         assert [(r.id, r.rank) for r in first] == [(r.id, r.rank) for r in second]
         assert [r.total for r in first] == pytest.approx([r.total for r in second], abs=0.011)
+
+
+def test_negative_dots_given_directly_stay_within_0_to_100():
+    out = by_id(rank([cand("p"), cand("q")], [Criterion("d", "Titik", 100, "dots")], dots={"p": 4, "q": -4}))
+    assert out["p"].total == 100.0
+    assert out["q"].total == 0.0 and out["q"].dots == 0

@@ -93,7 +93,8 @@ def test_every_stage_starts_with_preparation_and_registration_and_ends_with_clos
     assert len(keys) == len(set(keys))
     for s in wz.steps_for(stage):
         assert s.key in wz.CHECKS and s.editor in ("preparation", "registration", "records", "readiness",
-                                                   "vision", "closing")
+                                                   "vision", "closing", "roadmap", "scoring", "dots",
+                                                   "review", "commitment_text", "signing")
         assert s.title and s.prompt and s.produces
         if s.editor == "records":
             assert s.sections
@@ -104,7 +105,11 @@ def test_content_steps_of_stage_one_and_two():
                                                 "tujuan", "penutup"]
     assert [s.key for s in wz.steps_for(2)] == ["persiapan", "registrasi", "program_eksisting", "program_baru",
                                                 "rencana_aksi", "penutup"]
-    assert [s.key for s in wz.steps_for(3)] == ["persiapan", "registrasi", "penutup"]
+    assert [s.key for s in wz.steps_for(3)] == ["persiapan", "registrasi", "strategi", "inovasi", "rencana_aksi",
+                                                "peta_jalan", "kandidat_qw", "voting", "penutup"]
+    assert wz.step_for(3, "rencana_aksi") is wz.step_for(2, "rencana_aksi")  # one step, shared
+    assert [s.key for s in wz.steps_for(4)] == ["persiapan", "registrasi", "reviu_buku", "quick_win_final",
+                                                "teks_komitmen", "penandatanganan", "penutup"]
     with pytest.raises(ValueError):
         wz.steps_for(5)
     assert wz.step_for(1, "misi").title == "Misi"
