@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("info", parents=[common], help="lokasi berkas, versi skema, perangkat, jumlah data per wilayah")
     demo = sub.add_parser("demo", parents=[common], help="buat wilayah contoh 'Kota Contoh'")
     demo.add_argument("--full", action="store_true",
-                      help="sekaligus isi kehadiran, lembar kerja empat bimtek (hasil Tahap I dan II) "
+                      help="sekaligus isi kehadiran, lembar kerja keempat bimtek (hasil Tahap I-IV) "
                            "dan komitmen yang sudah ditandatangani")
     vf = sub.add_parser("verify", parents=[common], help="periksa kode verifikasi lembar komitmen")
     vf.add_argument("code")
@@ -222,7 +222,7 @@ def cmd_demo(services, args) -> int:
         text += (f"\nKehadiran: {checkins} tanda tangan di {len(services.attendance.days(region_id))} hari bimtek; "
                  f"komitmen: {signatures} tanda tangan, kode verifikasi {code}"
                  f"\nLembar kerja: {records} catatan (agenda, kelompok FGD, notulen dan berita acara empat bimtek; "
-                 "hasil Tahap I dan II)")
+                 "hasil Tahap I sampai IV)")
     _out(args, data, text)
     return 0
 

@@ -184,10 +184,6 @@ CANDIDATES = (
     ("Lampu Pintar", 13, ("environment", "Tata kelola energi"), "Disperkim", (2, 3, 1, 3, 3, 4, 3), (0, 0, 0),
      "ditolak", "Lampu jalan tenaga surya yang dipantau dari jarak jauh."),
 )
-REJECTION_NOTES = {
-    "SiAngkot": "Butuh armada dan halte baru; tidak selesai dalam satu tahun. Tetap di peta jalan program.",
-    "Lampu Pintar": "Pembangunan infrastruktur lewat KPBU; lebih dari satu tahun. Tetap di peta jalan program.",
-}
 
 # --- Tahap IV: the final quick wins (one per dimension) ---------------------------------------------
 # name -> the full sheet; "start" is (month, day) in the first roadmap year.
@@ -259,7 +255,7 @@ CHAPTER_REVIEWS: dict[str, tuple[str, str]] = {
     "b1.2": ("bappeda", "Data kependudukan diperbarui dengan angka BPS terbaru."),
     "b1.3": ("mentor2", "Matriks kesiapan sesuai hasil FGD; skor dicantumkan sebagai alat bantu."),
     "b1.4": ("bappeda", "Isu strategis selaras dengan RPJMD 2025-2029."),
-    "b1.5": ("wali", "Visi dan misi disetujui dalam pleno."),
+    "b1.5": ("sekda", "Visi dan misi disetujui dalam pleno."),
     "b1.6": ("bappeda", "Indikator diselaraskan dengan indikator kinerja utama RPJMD."),
     "b2.1": ("mentor1", "Disetujui tanpa perubahan."),
     "b2.2": ("mentor2", "Strategi setiap dimensi sudah terkait misi."),

@@ -1,12 +1,14 @@
 """Worksheet records of the demo region "Kota Contoh", built without a database.
 
-`build_demo_worksheets` takes the demo people, OPDs, framework elements and bimtek
-schedule (as plain values) and returns the records of every bimtek in the order
-they must be written: agenda, mentors, FGD groups, notulen, follow-ups and berita
-acara for all four bimtek, then the masterplan content of Tahap I and II
-(demo_masterplan.py). A record refers to an earlier one by its local key (e.g. a
-tujuan's "misi" holds "misi:2"); the writer swaps those for the stored ids. Same
-inputs and seed, same records.
+`build_demo_worksheets` takes the demo people, OPDs, framework and bimtek schedule
+(as plain values) and returns the records of every bimtek in the order they must be
+written: agenda, mentors, FGD groups, notulen, follow-ups and berita acara for all
+four bimtek, then the masterplan content of Tahap I and II (demo_masterplan.py) and
+of Tahap III and IV (demo_roadmap.py). A record refers to an earlier one by its local
+key (e.g. a tujuan's "misi" holds "misi:2"; a quick win's scores are keyed by
+"qwc:1"...); the writer swaps those for the stored ids. A record with `updates`
+changes an earlier one (a Tahap II programme gets its Tahap III status, a Tahap III
+candidate becomes a final quick win in Tahap IV). Same inputs and seed, same records.
 """
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ from datetime import date, timedelta
 from typing import Mapping, Sequence
 
 from . import demo_masterplan as mp
+from . import demo_roadmap as rm
 from .bimtek import STAGES
 from .dates import date_in_words, format_days
+from .quickwins import DEFAULT_CRITERIA, DOTS_CRITERION
 from .worksheets import READINESS_TEXT_FIELDS, merge_readiness
 
 
@@ -38,7 +42,8 @@ class DemoRecord:
     kind: str
     data: dict
     key: str = ""  # local name later records use to refer to this one
-    refs: tuple[str, ...] = field(default=())  # fields of data that hold local keys
+    refs: tuple[str, ...] = field(default=())  # fields of data that hold local keys (a dict: its keys)
+    updates: str = ""  # local key of an earlier record this one changes (data: only the changed fields)
 
 
 MENTOR_INSTITUTIONS = (("mentor", "Kementerian Komunikasi dan Digital"),
@@ -97,7 +102,7 @@ AGENDA: dict[int, tuple[tuple[tuple[str, str, str, str], ...], ...]] = {
          ("15:30", "16:30", "Pleno: strategi dan inovasi per dimensi", "mentor2")),
         (_MORNING,
          ("08:30", "09:00", "Kilas balik hari pertama", "mentor2"),
-         ("09:00", "10:30", "FGD kelompok: peta jalan tahun 1-5 dan 6-10", "Pemandu kelompok FGD"),
+         ("09:00", "10:30", "FGD kelompok: peta jalan lima tahun, anggaran dan sumber dana", "Pemandu kelompok FGD"),
          ("10:30", "12:00", "Penilaian dan pemilihan daftar pendek quick win", "mentor1"),
          _LUNCH,
          ("13:00", "15:00", "Presentasi rancangan quick win per kelompok", "mentor2"),
@@ -179,8 +184,9 @@ NOTULEN: dict[int, dict[str, str]] = {
            "Tanya: Apakah peta jalan boleh melewati masa RPJMD?\n"
            "Jawab (mentor): Boleh sampai sepuluh tahun; tahun 6-10 bersifat arah kebijakan.",
         conclusions="1. Strategi per dimensi dan daftar inovasi disepakati.\n"
-                    "2. Peta jalan tahun 1-5 dan 6-10 disusun untuk setiap program.\n"
-                    "3. Daftar pendek quick win dipilih untuk dimatangkan pada Tahap IV."),
+                    "2. Peta jalan lima tahun disusun untuk setiap program baru, dengan perkiraan anggaran dan "
+                    "sumber dana.\n"
+                    "3. Sepuluh kandidat quick win masuk daftar pendek untuk dimatangkan pada Tahap IV."),
     4: dict(
         contributions="Kelompok reviu meminta indikator Buku I diselaraskan dengan indikator kinerja RPJMD.\n"
                       "Kepala OPD pengampu mempresentasikan quick win dengan jadwal dan anggaran.\n"
@@ -190,7 +196,7 @@ NOTULEN: dict[int, dict[str, str]] = {
            "Tanya: Siapa yang memantau pelaksanaan quick win?\n"
            "Jawab (Diskominfo): Tim Pelaksana Smart City, dilaporkan setiap triwulan kepada Dewan Smart City.",
         conclusions="1. Buku I dan Buku II disempurnakan sesuai masukan kelompok reviu.\n"
-                    "2. Quick win final ditetapkan.\n"
+                    "2. Enam quick win final ditetapkan, satu untuk setiap dimensi.\n"
                     "3. Komitmen bersama ditandatangani oleh Wali Kota dan seluruh kepala OPD.\n"
                     "4. Rancangan Perwali Masterplan Smart City disiapkan Bagian Hukum Setda."),
 }
@@ -224,7 +230,7 @@ BERITA_ACARA: dict[int, tuple[int, str]] = {
              "2. Ide program baru jangka 1, 5 dan 10 tahun beserta OPD pengampu disepakati.\n"
              "3. Rencana aksi awal setiap program baru menjadi bahan Buku II Masterplan."),
     3: (523, "1. Strategi dan inovasi per dimensi disepakati.\n"
-             "2. Peta jalan sepuluh tahun disepakati sebagai bahan Buku II.\n"
+             "2. Peta jalan lima tahun program baru disepakati sebagai bahan Buku II.\n"
              "3. Daftar pendek quick win ditetapkan untuk dimatangkan pada Tahap IV."),
     4: (571, "1. Buku I dan Buku II Masterplan Smart City Kota Contoh disepakati dengan perbaikan.\n"
              "2. Quick win final ditetapkan beserta OPD pengampunya.\n"
@@ -398,14 +404,79 @@ def _programmes(opds: Mapping[str, str], elements: Mapping[tuple[str, str], str]
     return out
 
 
+def _strategy_and_roadmap(opds: Mapping[str, str], elements: Mapping[tuple[str, str], str],
+                          dimensions: Mapping[str, str], start_year: int) -> list[DemoRecord]:
+    """Tahap III: strategies, innovations, the status of the new programmes and the roadmap."""
+    out = [DemoRecord(3, "strategy", {"dimension": dimensions.get(dim, ""),
+                                      "element": elements.get((dim, element), "") if element else "",
+                                      "misi": f"misi:{misi}", "text": text}, refs=("misi",))
+           for dim, element, misi, text in rm.STRATEGIES]
+    out += [DemoRecord(3, "innovation", {"program": f"program:{n}", "name": name, "type": kind,
+                                         "opd": opds.get(opd, ""), "description": description}, refs=("program",))
+            for n, name, kind, opd, description in rm.INNOVATIONS]
+    out += [DemoRecord(3, "program", {"status": "terpilih"}, updates=f"program:{n}")
+            for n in range(1, len(mp.NEW_PROGRAMMES) + 1)]
+    out.append(DemoRecord(3, "roadmap_config", {"start_year": start_year, "years": rm.ROADMAP_YEARS}))
+    out += [DemoRecord(3, "roadmap", {"program": f"program:{n}", "year": year, "milestone": milestone,
+                                      "budget": millions * 1_000_000, "source": source}, refs=("program",))
+            for n, entries in sorted(rm.ROADMAP.items()) for year, milestone, millions, source in entries]
+    return out
+
+
+def _quick_wins(opds: Mapping[str, str], elements: Mapping[tuple[str, str], str],
+                groups: Sequence[str]) -> list[DemoRecord]:
+    """Tahap III: the scoring set-up, the candidates with their scores and the dot votes."""
+    lo, hi = rm.SCORE_SCALE
+    out = [DemoRecord(3, "qw_config", {"score_min": lo, "score_max": hi, "shortlist_size": rm.SHORTLIST_SIZE})]
+    criteria = [(name, weight, source, description) for (name, _, source, description), weight
+                in zip((*DEFAULT_CRITERIA, DOTS_CRITERION), (*rm.CRITERION_WEIGHTS, rm.DOTS_WEIGHT))]
+    out += [DemoRecord(3, "qw_criterion", {"name": name, "weight": weight, "source": source,
+                                           "description": description}, key=f"qwc:{i}")
+            for i, (name, weight, source, description) in enumerate(criteria, 1)]
+    for i, (name, program, element, opd, scores, _dots, status, what) in enumerate(rm.CANDIDATES, 1):
+        out.append(DemoRecord(3, "quick_win", {
+            "name": name, "program": f"program:{program}", "status": status,
+            "scores": {f"qwc:{c}": score for c, score in enumerate(scores, 1)},
+            "element": elements.get(element, ""), "opd": opds.get(opd, ""), "solution": what},
+            key=f"qw:{i}", refs=("program", "scores")))
+    out += [DemoRecord(3, "dot_vote", {"candidate": f"qw:{i}", "group": group, "dots": n},
+                       refs=("candidate", "group"))
+            for i, candidate in enumerate(rm.CANDIDATES, 1) for group, n in zip(groups, candidate[5]) if n]
+    return out
+
+
+def _finalisation(cast: _Cast, start_year: int, commitment_version: int) -> list[DemoRecord]:
+    """Tahap IV: the chapter review, the final quick-win sheets and the agreed commitment text."""
+    out = [DemoRecord(4, "chapter_review", {"chapter": chapter, "status": "disetujui", "reviewer": cast.name(who),
+                                            "comments": comments})
+           for chapter, (who, comments) in rm.CHAPTER_REVIEWS.items()]
+    keys = {c[0]: f"qw:{i}" for i, c in enumerate(rm.CANDIDATES, 1)}
+    for name, sheet in rm.FINAL_SHEETS.items():
+        month, day = sheet["start"]
+        out.append(DemoRecord(4, "quick_win", {**sheet, "status": "quick_win",
+                                               "start": date(start_year, month, day).isoformat()},
+                              updates=keys[name]))
+    if commitment_version:
+        out.append(DemoRecord(4, "commitment_agreement", {
+            "agreed_version": commitment_version,
+            "note": f"Teks versi {commitment_version} dibacakan dalam pleno Tahap IV dan disepakati tanpa perubahan."}))
+    return out
+
+
 def build_demo_worksheets(people: Sequence[DemoPerson], opds: Mapping[str, str],
                           elements: Mapping[tuple[str, str], str],
-                          bimtek: Mapping[int, tuple[str, Sequence[date]]], seed: int = 2022) -> list[DemoRecord]:
+                          bimtek: Mapping[int, tuple[str, Sequence[date]]], seed: int = 2022,
+                          dimensions: Mapping[str, str] | None = None,
+                          commitment_version: int = 0) -> list[DemoRecord]:
     """Every worksheet record of the demo, in writing order.
 
     people: the region's people in a stable order; opds: OPD short name -> id;
-    elements: (dimension code, element name) -> id; bimtek: stage -> (venue, days).
-    A reference to an unknown OPD or element is left empty."""
+    elements: (dimension code, element name) -> id; bimtek: stage -> (venue, days);
+    dimensions: dimension code -> id; commitment_version: the commitment text's current
+    version, which Tahap IV agrees on (0: no agreement is recorded). A reference to an
+    unknown OPD, element or dimension is left empty. The content of Tahap III and IV is
+    built only when those bimtek are given; the roadmap starts the year after the first
+    bimtek day."""
     rng = random.Random(seed)
     cast = _Cast(people)
     out: list[DemoRecord] = []
@@ -422,4 +493,10 @@ def build_demo_worksheets(people: Sequence[DemoPerson], opds: Mapping[str, str],
     out.append(DemoRecord(1, "visi", {**mp.VISI, "status": "disepakati"}))
     out += _goals()
     out += _programmes(opds, elements)
+    first = min((d for _, days in bimtek.values() for d in days), default=date(2026, 1, 1))
+    if 3 in bimtek:
+        out += _strategy_and_roadmap(opds, elements, dimensions or {}, first.year + 1)
+        out += _quick_wins(opds, elements, [r.key for r in out if r.kind == "fgd_group" and r.stage == 3])
+    if 4 in bimtek and 3 in bimtek:
+        out += _finalisation(cast, first.year + 1, commitment_version)
     return out

@@ -132,13 +132,17 @@ class DemoService:
     def fill_worksheets(self, region_id: str, seed: int = 2022) -> int:
         """Fill the worksheets of the demo region in one transaction: agenda, mentors, FGD groups,
         notulen, follow-ups and berita acara of all four bimtek, and the masterplan content of
-        Tahap I and II. Every record goes through the worksheet validation. Returns the count."""
+        Tahap I to IV (Tahap IV agrees on the commitment text's current version, so sign it with
+        fill_full first for a complete stage). Every record goes through the worksheet validation.
+        Returns the number of records written (changes to earlier records included)."""
         from ..domain.demo_worksheets import DemoPerson, build_demo_worksheets
         from ..domain.worksheets import KINDS
         from ..storage.models import Dimension, Element, Framework, WorkItem
+        from .commitment import CommitmentService
         from .worksheets import WorksheetService, person_label
 
         sheets = WorksheetService(self.store)
+        version = CommitmentService(self.store).view(region_id).version  # creates the text if still missing
         with self.store.session() as s:
             region = s.get(Region, uuid.UUID(region_id))
             if s.scalar(select(WorkItem.id).where(WorkItem.region_id == region.id).limit(1)) is not None:
@@ -155,14 +159,26 @@ class DemoService:
             elements = {(d.code, e.name): e.id.hex for d, e in s.execute(
                 select(Dimension, Element).join(Element, Element.dimension_id == Dimension.id)
                 .join(Framework, Dimension.framework_id == Framework.id).where(Framework.region_id == region.id))}
+            dimensions = {d.code: d.id.hex for d in s.scalars(
+                select(Dimension).join(Framework, Dimension.framework_id == Framework.id)
+                .where(Framework.region_id == region.id))}
             stages = {b.stage: b for b in s.scalars(select(Bimtek).where(Bimtek.region_id == region.id))}
             schedule = {stage: (b.venue, [date.fromisoformat(d.day_date) for d in b.days])
                         for stage, b in stages.items()}
-            records = build_demo_worksheets(people, {short[o.id]: o.id.hex for o in opds}, elements, schedule, seed)
+            records = build_demo_worksheets(people, {short[o.id]: o.id.hex for o in opds}, elements, schedule, seed,
+                                            dimensions=dimensions, commitment_version=version)
             ids: dict[str, str] = {}
+
+            def stored(value):  # a local key, or a dict keyed by local keys, as stored ids
+                return {ids[k]: v for k, v in value.items()} if isinstance(value, dict) else ids[value]
+
             for r in records:
-                data = {k: ids[v] if k in r.refs and v else v for k, v in r.data.items()}
-                item = sheets._add(s, stages[r.stage], KINDS[r.kind], data)
+                data = {k: stored(v) if k in r.refs and v else v for k, v in r.data.items()}
+                if r.updates:  # as WorksheetService.update, inside this transaction
+                    item = s.get(WorkItem, uuid.UUID(ids[r.updates]))
+                    item.values = {**item.values, **sheets._clean(s, region.id, KINDS[r.kind], data, item.values)}
+                else:
+                    item = sheets._add(s, stages[r.stage], KINDS[r.kind], data)
                 if r.key:
                     ids[r.key] = item.id.hex
         return len(records)

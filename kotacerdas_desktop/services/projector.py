@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 KINDS = ("swot", "list", "ranking", "signing", "keywords", "agenda", "checks")
 SWOT = (("kekuatan", "Kekuatan"), ("kelemahan", "Kelemahan"), ("peluang", "Peluang"), ("ancaman", "Ancaman"))
 TEXT_LIMIT = 140   # one list row
-CELL_LIMIT = 90    # one SWOT cell
+CELL_LIMIT = 60    # one SWOT cell
 KEYWORDS_MAX = 24
 
 
@@ -42,11 +42,12 @@ class Row:
 
 @dataclass(frozen=True)
 class SwotRow:
-    element: str
+    element: str  # the sub-element, e.g. "Anggaran"
     kekuatan: str
     kelemahan: str
     peluang: str
     ancaman: str
+    group: str = ""  # its element, e.g. "Struktur"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class RankRow:
     name: str
     total: float  # 0-100
     dots: int
-    status: str   # translated status label
+    status: str   # usulan | terpilih | quick_win
+    status_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def _cell(text) -> str:
     points = [p for p in points if p]
     if not points:
         return ""
-    more = f" (+{len(points) - 1})" if len(points) > 1 else ""
+    more = f" +{len(points) - 1}" if len(points) > 1 else ""
     return shorten(points[0], CELL_LIMIT) + more
 
 
@@ -157,8 +159,8 @@ def _agenda(snap, today: date) -> Board:
 
 
 def _attendance(snap) -> Board:
-    rows = tuple(Row(format_date(d, language()), marker=tr("Hari ke-{n}", n=n),
-                     detail=tr("{n} hadir", n=snap.present.get(d, 0))) for n, d in enumerate(snap.days, 1))
+    rows = tuple(Row(tr("{n} hadir", n=snap.present.get(d, 0)), format_date(d, language()), tr("Hari ke-{n}", n=n))
+                 for n, d in enumerate(snap.days, 1))
     total = sum(snap.present.values())
     return Board("list", tr("Kehadiran"), rows, tr("{n} kehadiran", n=total) if rows else "",
                  empty=tr("Tanggal bimtek belum ditetapkan."))
@@ -166,14 +168,15 @@ def _attendance(snap) -> Board:
 
 def _swot(snap) -> Board:
     merged = wz.merged_readiness(snap)
-    labels = {f"{key}.{sub}": f"{tr(label)} › {tr(sub_label)}"
+    labels = {f"{key}.{sub}": (tr(sub_label), tr(label))
               for key, label, subs in READINESS_ELEMENTS for sub, sub_label in subs}
     rows = []
     for element, _ in snap.config.elements:
         data = merged.get(element, {})
         cells = [_cell(data.get(key)) for key, _ in SWOT]
         if any(cells):
-            rows.append(SwotRow(labels.get(element, element), *cells))
+            sub, group = labels.get(element, (element, ""))
+            rows.append(SwotRow(sub, *cells, group=group))
     return Board("swot", tr("Analisis kesiapan"), tuple(rows), tr("Hasil gabungan semua kelompok"),
                  empty=tr("Belum ada hasil gabungan analisis kesiapan."),
                  columns=tuple(tr(label) for _, label in SWOT))
@@ -213,8 +216,9 @@ def _programmes(snap, names, step_key: str) -> Board:
         source = p.data.get("source")
         when = (_label(HORIZONS, p.data.get("horizon")) if source == "baru"
                 else "–".join(str(p.data[k]) for k in ("year_start", "year_end") if p.data.get(k)))
+        status = p.data.get("status")
         return Row(shorten(p.data.get("name")), _join(names.get(p.data.get("opd"), ""), when,
-                                                     _label(PROGRAMME_STATUSES, p.data.get("status"))))
+                                                     "" if status == "usulan" else _label(PROGRAMME_STATUSES, status)))
 
     if step_key == "program_eksisting":
         items, title = wz.programmes(snap, ("rpjmd", "renstra")), tr("Program eksisting")
@@ -282,7 +286,8 @@ def _roadmap(snap) -> Board:
 
 def _ranking(snap, voting: bool) -> Board:
     ranked = [r for r in wz.ranking(snap) if r.rank is not None]
-    rows = tuple(RankRow(r.rank, shorten(r.name, 80), r.total, r.dots, _label(PROGRAMME_STATUSES, r.status))
+    rows = tuple(RankRow(r.rank, shorten(r.name, 80), r.total, r.dots, r.status,
+                         _label(PROGRAMME_STATUSES, r.status))
                  for r in ranked)
     subtitle = tr("{n} titik dari semua kelompok", n=sum(r.dots for r in ranked)) if voting and rows \
         else tr("{n} kandidat", n=len(rows)) if rows else ""
@@ -310,7 +315,7 @@ def _final(snap, names) -> Board:
         return _join(names.get(c.data.get("opd"), ""), tr("{n} bulan", n=months) if months else "")
 
     rows = tuple(Row(shorten(c.data.get("name"), 100), detail(c), str(n)) for n, c in enumerate(picked, 1))
-    subtitle = "" if not rows else tr("Quick win final") if final else tr("Daftar pendek (belum final)")
+    subtitle = "" if not rows else tr("{n} quick win", n=len(rows)) if final else tr("Daftar pendek (belum final)")
     return Board("list", tr("Quick win final"), rows, subtitle, empty=tr("Belum ada quick win terpilih."))
 
 

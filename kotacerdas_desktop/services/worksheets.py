@@ -193,7 +193,8 @@ class WorksheetService:
 
     @staticmethod
     def _snapshot(s: Session, b: Bimtek) -> wz.Snapshot:
-        bimtek_kinds = [k.key for k in KINDS.values() if k.scope == "bimtek"]
+        # dot votes are cast in one bimtek but count in the ranking of every stage after it
+        bimtek_kinds = [k.key for k in KINDS.values() if k.scope == "bimtek" and k.key != "dot_vote"]
         rows = s.execute(select(WorkItem.id, WorkItem.kind, WorkItem.data, WorkItem.position, WorkItem.bimtek_id)
                          .where(WorkItem.archived.is_(False),
                                 ((WorkItem.bimtek_id == b.id) & WorkItem.kind.in_(bimtek_kinds))

@@ -1,6 +1,8 @@
 """`demo --full` worksheets: Kota Contoh's four bimtek get their agenda, mentors, FGD groups,
-notulen, follow-ups and berita acara, and Tahap I and II their full content; every record is
-valid, every stage I and II check passes, and the same seed gives the same data."""
+notulen, follow-ups and berita acara, and every stage its full content (Tahap III: strategy,
+innovation, roadmap, scored quick-win candidates and dot votes; Tahap IV: chapter review, final
+quick-win sheets, the agreed commitment text); every record is valid, every check of every stage
+passes, and the same seed gives the same data."""
 from __future__ import annotations
 
 import re
@@ -9,7 +11,9 @@ import pytest
 
 from kotacerdas_desktop.domain import wizard as wz
 from kotacerdas_desktop.domain.errors import ValidationError
-from kotacerdas_desktop.domain.worksheets import KINDS, READINESS_ELEMENTS, clean_record, readiness_choices
+from kotacerdas_desktop.domain.quickwins import shortlist
+from kotacerdas_desktop.domain.worksheets import (BOOK_CHAPTERS, KINDS, PENTAHELIX, READINESS_ELEMENTS, clean_record,
+                                                  is_blank, readiness_choices)
 from kotacerdas_desktop.paths import prepare_paths
 from kotacerdas_desktop.services import Services
 
@@ -34,23 +38,17 @@ def _items(services, card, kind):
     return services.worksheets.items(card.id, kind)
 
 
-@pytest.mark.parametrize("stage", [1, 2])
-def test_every_stage_one_and_two_check_passes(demo, stage):
-    # "Registrasi" relies on the attendance fill_full makes and "Tanggal dan tempat" on the
-    # schedule demo.create sets; everything else comes from fill_worksheets.
+@pytest.mark.parametrize("stage", [1, 2, 3, 4])
+def test_every_check_of_every_stage_passes(demo, stage):
+    # "Registrasi" relies on the attendance fill_full makes, "Tanggal dan tempat" on the schedule
+    # demo.create sets and "Penandatanganan" on the signatures fill_full makes; everything else
+    # comes from fill_worksheets.
     services, _, cards = demo
     snap = services.worksheets.snapshot(cards[stage].id)
     failing = [(s.key, c.label, c.detail) for s in wz.steps_for(stage) for c in wz.checks(s, snap) if not c.done]
     assert failing == []
     assert all(wz.step_state(s, snap) == "done" for s in wz.steps_for(stage))
-
-
-@pytest.mark.parametrize("stage", [3, 4])
-def test_later_stages_get_the_common_parts(demo, stage):
-    services, _, cards = demo
-    snap = services.worksheets.snapshot(cards[stage].id)
-    for step in wz.steps_for(stage):  # their own content comes later; the common steps are done
-        assert wz.step_state(step, snap) == "done", step.key
+    assert wz.stage_progress(snap)[0] == wz.stage_progress(snap)[1] > 10
 
 
 def test_every_record_is_valid_and_without_warnings(demo):
@@ -66,8 +64,14 @@ def test_region_content_is_written_through_the_stage_that_made_it(demo):
     services, _, cards = demo
     by_id = {c.id: c.stage for c in cards.values()}
     for kind, stage in (("readiness", 1), ("strategic_issue", 1), ("visi", 1), ("misi", 1), ("tujuan", 1),
-                        ("sasaran", 1), ("indikator", 1), ("program", 2), ("action", 2)):
+                        ("sasaran", 1), ("indikator", 1), ("program", 2), ("action", 2), ("strategy", 3),
+                        ("innovation", 3), ("roadmap_config", 3), ("roadmap", 3), ("qw_config", 3),
+                        ("qw_criterion", 3), ("quick_win", 3), ("chapter_review", 4),
+                        ("commitment_agreement", 4)):
         assert {by_id[i.bimtek_id] for i in _items(services, cards[1], kind)} == {stage}, kind
+    # dot votes belong to the bimtek they were cast in
+    assert {v.bimtek_id for v in _items(services, cards[3], "dot_vote")} == {cards[3].id}
+    assert _items(services, cards[4], "dot_vote") == []
 
 
 def test_common_parts_of_each_bimtek(demo):
@@ -138,12 +142,78 @@ def test_stage_two_content(demo):
     assert opds[next(p["opd"] for p in existing if p["name"] == "Program Pengelolaan Persampahan")] == "DLH"
 
 
+def test_stage_three_content(demo):
+    services, region, cards = demo
+    snap = services.worksheets.snapshot(cards[3].id)
+    strategies = snap.of("strategy")
+    per_dimension = [sum(s.data["dimension"] == d for s in strategies) for d, _, _ in snap.dimensions]
+    assert len(per_dimension) == 6 and all(1 <= n <= 3 for n in per_dimension)
+    assert any(s.data.get("element") for s in strategies) and all(s.data["misi"] for s in strategies)
+    new = wz.programmes(snap, ("baru",))
+    assert {p.data["status"] for p in new} == {"terpilih"}
+    innovations = snap.of("innovation")
+    assert len({i.data["program"] for i in innovations}) >= len(new) - 2
+    assert {i.data["type"] for i in innovations} == {"ti", "kebijakan", "layanan"}
+    assert snap.one("roadmap_config") == {"start_year": 2027, "years": "5"}  # first bimtek 2026, plus one
+    roadmap = snap.of("roadmap")
+    for p in new:
+        years = sorted(r.data["year"] for r in roadmap if r.data["program"] == p.id)
+        assert years and years == list(range(years[0], years[-1] + 1)) and years[-1] <= 5, p.data["name"]
+        if p.data["horizon"] in ("5", "10"):
+            assert years[-1] == 5
+    assert all(150_000_000 <= r.data["budget"] <= 5_000_000_000 for r in roadmap)
+    assert {r.data["source"] for r in roadmap} <= {"apbd", "apbn_dak", "csr", "kpbu", "masyarakat"}
+    assert snap.one("qw_config") == {"score_min": 1, "score_max": 5, "shortlist_size": 10}
+    criteria = snap.of("qw_criterion")
+    assert len(criteria) == 8 and sum(c.data["weight"] for c in criteria) == 100
+    assert [c.data["source"] for c in criteria].count("dots") == 1
+    groups = {g.id for g in _items(services, cards[3], "fgd_group")}
+    votes = snap.of("dot_vote")
+    assert {v.data["group"] for v in votes} == groups and all(v.data["dots"] > 0 for v in votes)
+
+
+def test_ranking_shortlist_and_final_quick_wins(demo):
+    services, region, cards = demo
+    snap = services.worksheets.snapshot(cards[3].id)  # dot votes belong to Tahap III
+    ranked = wz.ranking(snap)
+    assert 12 <= len(ranked) <= 16 and all(not r.missing for r in ranked)
+    by_status = {s: [r for r in ranked if r.status == s] for s in ("quick_win", "terpilih", "usulan", "ditolak")}
+    assert len(by_status["quick_win"]) == 6 and all(r.rank is not None for r in by_status["quick_win"])
+    assert 1 <= len(by_status["ditolak"]) <= 2 and all(r.rank is None for r in by_status["ditolak"])
+    short = shortlist(ranked, snap.one("qw_config")["shortlist_size"])
+    assert {r.id for r in short} == {r.id for r in by_status["quick_win"] + by_status["terpilih"]}
+    assert len(short) == 10 and all(r.dots > 0 for r in by_status["quick_win"])
+    finals = [c for c in wz.candidates(snap) if c.data["status"] == "quick_win"]
+    element_dimension = snap.element_dimension()
+    assert len({element_dimension[c.data["element"]] for c in finals}) == 6  # one per dimension
+    opds = {o.id for o in services.directory.opds(region)}
+    for c in finals:
+        d = c.data
+        assert all(not is_blank(d.get(k)) for k in wz.QUICK_WIN_SHEET), d["name"]
+        assert d["start"].startswith("2027-") and 1 <= d["months"] <= 12 and d["program"]
+        assert set(d["collaborators"]) <= {k for k, _ in PENTAHELIX} and "pemerintah" in d["collaborators"]
+        assert 100_000_000 <= d["budget"] <= 1_000_000_000 and d["source"]
+        assert d["opd"] in opds
+
+
+def test_stage_four_content(demo):
+    services, region, cards = demo
+    snap = services.worksheets.snapshot(cards[4].id)
+    reviews = wz.reviewed_chapters(snap)
+    assert list(reviews) == [k for k, _ in BOOK_CHAPTERS]
+    assert all(r["status"] == "disetujui" and r["reviewer"] and r["comments"] for r in reviews.values())
+    view = services.commitment.view(region)
+    assert snap.one("commitment_agreement")["agreed_version"] == view.version == snap.commitment[0]
+    assert snap.commitment[1] == snap.commitment[2] == len(view.signatories) > 30
+
+
 def _canonical(services, region) -> list:
     """Every record with ids replaced by what they name, so two databases can be compared."""
     cards = services.regions.detail(region).bimtek
     ctx = services.worksheets.context(cards[0].id)
     names = {**dict(ctx.people), **dict(ctx.opds)}
     names.update({eid: ctx.element_label(eid) for _, _, els in ctx.dimensions for eid, _ in els})
+    names.update({did: name for did, name, _ in ctx.dimensions})
     items = {}
     for card in cards:
         for kind in KINDS:
@@ -154,6 +224,8 @@ def _canonical(services, region) -> list:
     def plain(value):
         if isinstance(value, list):
             return [plain(v) for v in value]
+        if isinstance(value, dict):  # quick-win scores, keyed by criterion
+            return sorted((plain(k), v) for k, v in value.items())
         return names.get(value, value) if isinstance(value, str) else value
 
     return sorted((stage, kind, pos, sorted((k, plain(v)) for k, v in data.items()))
@@ -165,7 +237,7 @@ def test_same_seed_same_worksheets(demo, tmp_path):
     other, other_region = _full_demo(tmp_path / "data")
     try:
         first, second = _canonical(services, region), _canonical(other, other_region)
-        assert first == second and len(first) > 250
+        assert first == second and len(first) > 400
     finally:
         other.close()
 

@@ -227,3 +227,17 @@ def test_programmes_and_quick_wins_editable_from_stage_one(page, services, regio
     assert seen
     assert services.worksheets.item(progs[1].id).data["status"] == "ditolak"
     assert services.worksheets.item(cands[2].id).data["status"] == "terpilih"
+
+
+def test_projector_follows_the_step_and_the_timer(page, services, region, plan, qtbot):
+    page.projector_button.setChecked(True)
+    projector = page.projector
+    assert projector is not None and projector.isVisible()
+    page.show_step("kandidat_qw")
+    assert projector.board.board.kind == "ranking"
+    page.show_step("peta_jalan")
+    assert projector.board.board.kind == "list"
+    page.timer.start()
+    assert projector.clock_box.isVisible() and ":" in projector.clock.text()
+    projector.close()  # Esc on the projector
+    assert page.projector is None and not page.projector_button.isChecked()

@@ -85,6 +85,13 @@ class SessionPage(QWidget):
         top.addWidget(self.stage)
         top.addWidget(self.when, 1)
         top.addWidget(self.masterplan_button)
+        self.projector_button = QPushButton(icons.get("projector"), tr("Proyektor"))
+        self.projector_button.setCheckable(True)
+        self.projector_button.setToolTip(tr("Tampilkan langkah ini di layar proyektor (F7); Esc di layar "
+                                            "proyektor menutupnya"))
+        self.projector_button.toggled.connect(self.toggle_projector)
+        top.addWidget(self.projector_button)
+        self.projector = None
 
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
@@ -170,6 +177,7 @@ class SessionPage(QWidget):
         layout.addWidget(split, 1)
 
         self._bind(("Ctrl+Shift+P",), self.open_masterplan)
+        self._bind(("F7",), self.projector_button.toggle)
         self._bind(("Alt+Left", "Ctrl+PgUp"), self.previous)
         self._bind(("Alt+Right", "Ctrl+PgDown"), self.next)
         self.undo_action = self._bind((QKeySequence.Undo,), self.undo)
@@ -208,6 +216,8 @@ class SessionPage(QWidget):
         card = next(c for c in self.services.bimtek.cards(ctx.region_id) if c.id == bimtek_id)
         self.when.setText(f"{days_text(card)} · {card.venue or tr('Tempat belum ditetapkan')}")
         self.options = Options(ctx)
+        self.ctx = ctx
+        self.region_title = self.services.regions.detail(ctx.region_id).display_name
         for editor in self.editors.values():
             self.stack.removeWidget(editor)
             editor.deleteLater()
@@ -325,6 +335,7 @@ class SessionPage(QWidget):
                 line += f" — {detail}" if len(line) + len(detail) < 60 else f"\n     {detail}"
             lines.append(line)
         self.checks.setText("\n".join(lines))
+        self._update_projector()
         done, total = wz.stage_progress(self.snap)
         self.progress.setText(tr("{done} dari {total} keluaran tahap ini tercapai", done=done, total=total))
         self.saved.setText(tr("Tersimpan otomatis."))
@@ -350,7 +361,50 @@ class SessionPage(QWidget):
             items.append((a.id, label, planned_seconds(start, a.data.get("end", ""))))
         self.timer.set_items(items)
 
+    # --- projector ---
+    def toggle_projector(self, on: bool) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        from ..projector import ProjectorWindow, pick_screen
+
+        if not on:
+            if self.projector is not None:
+                self.projector.close()
+            return
+        if self.projector is not None:
+            return
+        screens = QGuiApplication.screens()
+        screen = pick_screen(self, screens) if len(screens) > 1 else None
+        if len(screens) > 1 and screen is None:  # the facilitator cancelled the choice
+            self.projector_button.setChecked(False)
+            return
+        self.projector = ProjectorWindow(self.window())
+        self.projector.closed.connect(self._projector_closed)
+        self.projector.show_on(screen)
+        self._update_projector()
+        self.projector.set_timer(self.timer.state())
+
+    def _projector_closed(self) -> None:
+        self.projector = None
+        self.projector_button.blockSignals(True)
+        self.projector_button.setChecked(False)
+        self.projector_button.blockSignals(False)
+
+    def _update_projector(self) -> None:
+        if self.projector is None or self.flow is None or self.snap is None:
+            return
+        from ...services.projector import board_for
+
+        step = self.flow.current
+        commitment = (self.services.commitment.view(self.ctx.region_id)
+                      if step.key in ("teks_komitmen", "penandatanganan") else None)
+        opd_names = {o.id: o.short_name or o.name for o in self.services.directory.opds(self.ctx.region_id)}
+        self.projector.show_step(self.region_title, stage_title(self.ctx.stage), tr(step.title), tr(step.prompt),
+                                 board_for(step, self.snap, self.ctx, commitment, opd_names=opd_names))
+
     def _timer_changed(self, state: dict) -> None:
+        if self.projector is not None:
+            self.projector.set_timer(self.timer.state())
         if self.bimtek_id:
             try:
                 self.services.worksheets.set_position(self.bimtek_id, timer=state)
