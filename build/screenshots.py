@@ -137,7 +137,7 @@ def main() -> int:
         window.open_region(region_id)
         window.show_area("session")
         session = window.session_page
-        for card in services.bimtek.cards(region_id)[:2]:
+        for card in services.bimtek.cards(region_id):
             session.open_bimtek(card.id)
             for n, st in enumerate(session.flow.steps, 1):
                 session.show_step(st.key)
@@ -149,6 +149,28 @@ def main() -> int:
                     editor.group.setCurrentIndex(1)  # the first FGD group's inputs
                     editor._show_current()
                 grab(f"session/tahap{card.stage}-{n:02d}-{st.key}")
+
+        # The projector window, as the room sees it, for the boards that matter most.
+        (out / "projector").mkdir(parents=True, exist_ok=True)
+        from kotacerdas_desktop.ui.projector import ProjectorWindow
+
+        shots = ((1, "kesiapan"), (2, "program_baru"), (3, "kandidat_qw"), (4, "penandatanganan"))
+        for stage, key in shots:
+            session.open_bimtek(services.bimtek.cards(region_id)[stage - 1].id)
+            session.show_step(key)
+            session.projector = ProjectorWindow(window)
+            session.projector.resize(1280, 720)
+            session._update_projector()
+            session.timer.start()
+            session.projector.set_timer(session.timer.state())
+            session.projector.show()
+            for _ in range(3):
+                app.processEvents()
+            session.projector.grab().save(str(out / "projector" / f"tahap{stage}-{key}{suffix}.png"))
+            print("wrote", out / "projector" / f"tahap{stage}-{key}{suffix}.png")
+            session.timer.reset()
+            session.projector.close()
+            session.projector = None
         window.close()
         services.close()
     return 0

@@ -91,6 +91,8 @@ class AgendaTimer(QFrame):
         buttons = QHBoxLayout()
         for button in (self.toggle_button, self.minus_button, self.plus_button, self.reset_button):
             buttons.addWidget(button)
+        for button in (self.minus_button, self.plus_button, self.reset_button):
+            button.setMinimumWidth(44)  # below the style's 75 px: the timer sits in a narrow column
         layout = QVBoxLayout(self)
         layout.addWidget(self.items_combo)
         layout.addWidget(self.title_label)

@@ -99,6 +99,7 @@ class NumberEditor(TextEditor):
         if spec.maximum:
             self.edit.setValidator(QIntValidator(min(spec.minimum, 0), spec.maximum, self))
         self.edit.setMaximumWidth(110)
+        self.row.addStretch(1)  # the short box sits at the start of its row, under the others
 
 
 class MoneyEditor(TextEditor):
@@ -108,6 +109,7 @@ class MoneyEditor(TextEditor):
         super().__init__(spec, None, parent)
         self.edit.setPlaceholderText(tr("mis. 250.000.000"))
         self.edit.setMaximumWidth(200)
+        self.row.addStretch(1)
 
     def _show(self, value) -> None:
         from ...domain.worksheets import format_money

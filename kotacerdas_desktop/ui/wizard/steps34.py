@@ -220,8 +220,13 @@ class ScoringStep(StepEditor):
         self.shortlist_button.clicked.connect(self.mark_shortlist)
         matrix_page = QWidget()
         mv = QVBoxLayout(matrix_page)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setObjectName("pageIntro")
+        self.legend.setTextFormat(Qt.PlainText)
         mv.addWidget(self.scale_hint)
         mv.addWidget(self.matrix, 1)
+        mv.addWidget(self.legend)
         mv.addWidget(self.shortlist_button, 0, Qt.AlignRight)
         candidates = self._editor(wz.Section("quick_win", "Kandidat", ("name", "program", "status", "opd")))
         criteria = self._editor(wz.Section("qw_criterion", "Kriteria", ("name", "weight", "source")))
@@ -246,6 +251,7 @@ class ScoringStep(StepEditor):
         self.tabs.addTab(candidates, tr("Kandidat"))
         self.tabs.addTab(crit_page, tr("Kriteria dan bobot"))
         self.chart = BarChart()
+        self.chart.setMinimumWidth(220)
         chart_box = QWidget()
         xv = QVBoxLayout(chart_box)
         xv.setContentsMargins(0, 0, 0, 0)
@@ -288,10 +294,13 @@ class ScoringStep(StepEditor):
         try:
             self.criteria = criteria
             self.rows = snap.of("quick_win")  # a stable order while typing; the rank has its own column
-            headers = [tr("Kandidat")] + [f"{c.data.get('name')} ({c.data.get('weight') or 0})" for c in criteria] \
+            headers = [tr("Kandidat")] + [f"K{i} ({c.data.get('weight') or 0})" for i, c in enumerate(criteria, 1)] \
                 + [tr("Nilai"), tr("Peringkat"), tr("Status")]
             self.matrix.setColumnCount(len(headers))
             self.matrix.setHorizontalHeaderLabels(headers)
+            for i, c in enumerate(criteria, 1):  # short headers; the full criterion in the tooltip
+                self.matrix.horizontalHeaderItem(i).setToolTip(
+                    f"K{i}: {c.data.get('name')} — {tr('Bobot')} {c.data.get('weight') or 0}")
             self.matrix.setRowCount(len(self.rows))
             statuses = dict(KINDS["quick_win"].field("status").choices)
             for r, cand in enumerate(self.rows):
@@ -312,7 +321,8 @@ class ScoringStep(StepEditor):
                 self.matrix.setItem(r, base, _item(f"{rk.total:.1f}" if rk else ""))
                 self.matrix.setItem(r, base + 1, _item(str(rk.rank) if rk and rk.rank else "—"))
                 self.matrix.setItem(r, base + 2, _item(tr(statuses.get(cand.data.get("status"), "?"))))
-            self.matrix.resizeColumnToContents(0)
+            self.matrix.resizeColumnsToContents()
+            self.legend.setText("  ".join(f"K{i} = {c.data.get('name')}" for i, c in enumerate(criteria, 1)))
         finally:
             self._filling = False
 
