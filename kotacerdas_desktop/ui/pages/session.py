@@ -386,6 +386,7 @@ class SessionPage(QWidget):
 
     def _projector_closed(self) -> None:
         self.projector = None
+        self.window().activateWindow()  # keys go back to the facilitator's window
         self.projector_button.blockSignals(True)
         self.projector_button.setChecked(False)
         self.projector_button.blockSignals(False)
