@@ -43,6 +43,7 @@ _SPECS = {
     "reset": "mdi6.restore",
     "timer": "mdi6.timer-outline",
     "history": "mdi6.history",
+    "reports": "mdi6.printer-outline",
     "projector": "mdi6.projector",
 }
 

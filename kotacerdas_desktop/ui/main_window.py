@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     first_painted = Signal()
 
-    AREAS = ("regions", "dashboard", "session", "people", "checkin", "commitment", "settings")
+    AREAS = ("regions", "dashboard", "session", "people", "checkin", "commitment", "reports", "settings")
 
     def __init__(self, paths: AppPaths, prefs: Preferences, parent=None) -> None:
         super().__init__(parent)
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         from .pages.people import PeoplePage
         from .pages.region_list import RegionListPage
         from .pages.region_settings import RegionSettingsPage
+        from .pages.reports import ReportsPage
         from .pages.session import SessionPage
 
         self.services = services
@@ -96,17 +97,19 @@ class MainWindow(QMainWindow):
         self.checkin_page = CheckinPage(services, self.icons)
         self.commitment_page = CommitmentPage(services, self.icons)
         self.session_page = SessionPage(services, self.icons)
+        self.reports_page = ReportsPage(services, self.icons, self.ui_state)
         self.pages = {"regions": self.region_page, "dashboard": self.dashboard_page,
                       "session": self.session_page,
                       "people": self.people_page, "checkin": self.checkin_page,
-                      "commitment": self.commitment_page, "settings": self.settings_page}
+                      "commitment": self.commitment_page, "reports": self.reports_page,
+                      "settings": self.settings_page}
         self._loaded_for: dict[str, str | None] = {}
         self.kiosk = None
         for page in self.pages.values():
             self.stack.addWidget(page)
         labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "session": tr("Sesi bimtek"),
                   "people": tr("Peserta"),
-                  "checkin": tr("Kehadiran"), "commitment": tr("Komitmen"),
+                  "checkin": tr("Kehadiran"), "commitment": tr("Komitmen"), "reports": tr("Laporan"),
                   "settings": tr("Pengaturan wilayah")}
         for key in self.AREAS:
             item = QListWidgetItem(self.icons.get(key), labels[key])
@@ -158,7 +161,9 @@ class MainWindow(QMainWindow):
                                            lambda: self.show_area("checkin"))
         self.commitment_action = self._action(file_menu, tr("Ko&mitmen"), "edit", "Ctrl+6",
                                               lambda: self.show_area("commitment"))
-        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+7",
+        self.reports_action = self._action(file_menu, tr("&Laporan dan cetak"), "reports", "Ctrl+7",
+                                           lambda: self.show_area("reports"))
+        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+8",
                                             lambda: self.show_area("settings"))
         file_menu.addSeparator()
         self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
@@ -196,7 +201,7 @@ class MainWindow(QMainWindow):
         if key == "people" and self._people_loaded_for != self.region_id:
             self.people_page.load(self.region_id)
             self._people_loaded_for = self.region_id
-        if key in ("checkin", "commitment", "session") and self._loaded_for.get(key) != self.region_id:
+        if key in ("checkin", "commitment", "session", "reports") and self._loaded_for.get(key) != self.region_id:
             self.pages[key].load(self.region_id)
             self._loaded_for[key] = self.region_id
         elif key == "session" and self.stack.currentWidget() is not self.session_page:
@@ -225,7 +230,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) != "regions":
                 item.setHidden(not has_region)
-        for action in (self.dashboard_action, self.session_action, self.people_action, self.checkin_action,
+        for action in (self.dashboard_action, self.session_action, self.people_action, self.reports_action, self.checkin_action,
                        self.commitment_action, self.settings_action):
             action.setEnabled(has_region)
         self.setWindowTitle(f"{self.region_title} — {APP_NAME}" if has_region else APP_NAME)
@@ -406,6 +411,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if getattr(self, "session_page", None) is not None:
             self.session_page.flush()
+            self.reports_page.shutdown()
         self.ui_state.setValue("main/geometry", self.saveGeometry())
         self.ui_state.setValue("main/state", self.saveState())
         self.ui_state.sync()
