@@ -134,7 +134,7 @@ def doc_styles() -> dict[str, ParagraphStyle]:
 
 def text_width(page: Page) -> float:
     """The width text really has: the page frame pads 6 pt on either side inside the margins."""
-    return available_width(page) - 12
+    return available_width(page)
 
 
 def time_label(value: str) -> str:

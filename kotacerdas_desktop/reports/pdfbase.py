@@ -402,9 +402,13 @@ def placeholder(text: str, st: dict | None = None) -> Paragraph:
     return Paragraph(f"<i>{esc(text)}</i>", st["muted"])
 
 
+FRAME_PADDING = 6  # ReportLab's default frame padding on each side
+
+
 def available_width(page: Page) -> float:
+    """The width a flowable may take inside the page frame (margins and frame padding off)."""
     margins = LANDSCAPE_MARGINS if page.landscape else MARGINS
-    return page.size[0] - margins["leftMargin"] - margins["rightMargin"]
+    return page.size[0] - margins["leftMargin"] - margins["rightMargin"] - 2 * FRAME_PADDING
 
 
 def rows_of(items: Iterable, per_page: int) -> list[list]:
