@@ -145,6 +145,13 @@ def indirect_strings() -> dict[str, str]:
                 if isinstance(arg, ast.Tuple) and arg.elts and _str_const(arg.elts[0]):
                     found.setdefault(_str_const(arg.elts[0]), f"wizard.py:{node.lineno}")
     found.setdefault("belum ada", "wizard check detail")
+    # the Reports area: document titles, descriptions, variants and formats via tr(...)
+    from kotacerdas_desktop.services.reports import DOCUMENTS, FORMATS
+    for doc in DOCUMENTS.values():
+        for text in (doc.title, doc.description, *(label for _, label in doc.variants)):
+            found.setdefault(text, f"reports.DOCUMENTS[{doc.key!r}]")
+    for key, text in FORMATS.items():
+        found.setdefault(text, f"reports.FORMATS[{key!r}]")
 
     # table headers: class attributes (PeopleTableModel.COLUMNS) and module constants
     # (import_dialog.COLUMNS, pairs of (key, label)), all shown through tr(label)

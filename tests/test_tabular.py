@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import zipfile
 from datetime import datetime
 
@@ -111,7 +112,8 @@ def test_wrong_dimension_tag_does_not_cut_rows(tmp_path):
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b'<dimension ref="A1:B30" />', b'<dimension ref="A1:B3" />')
+                # openpyxl writes the tag with or without a space (lxml installed or not)
+                data = re.sub(rb'<dimension ref="A1:B30"\s*/>', b'<dimension ref="A1:B3"/>', data)
                 assert b'ref="A1:B3"' in data
             zout.writestr(item, data)
     assert len(read_table(dst).rows) == 30
