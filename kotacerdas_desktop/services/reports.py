@@ -106,11 +106,30 @@ def paper_for(services, req: ReportRequest) -> str:
     return req.paper or services.regions.detail(req.region_id).data.paper_size or "A4"
 
 
+def _document_module(name: str):
+    """The module that makes a document. Imported here, lazily (ReportLab loads only when a
+    document is made) but with plain import statements, so a frozen build includes them."""
+    if name == "attendance":
+        from .documents import attendance as module
+    elif name == "commitment":
+        from .documents import commitment as module
+    elif name == "minutes":
+        from .documents import minutes as module
+    elif name == "activity":
+        from .documents import activity as module
+    elif name == "books":
+        from .documents import books as module
+    elif name == "masterplan_xlsx":
+        from .documents import masterplan_xlsx as module
+    else:  # pragma: no cover - the registry names only the modules above
+        module = importlib.import_module(f"{__package__}.documents.{name}")
+    return module
+
+
 def render(services, req: ReportRequest, out, progress: Progress | None = None):
     """Write one document to the binary file object `out`."""
     req = check_request(req)
-    module = importlib.import_module(f"{__package__}.documents.{req.document.module}")
-    return module.render(services, req, out, progress or Progress())
+    return _document_module(req.document.module).render(services, req, out, progress or Progress())
 
 
 def render_to_file(services, req: ReportRequest, path: Path, progress: Progress | None = None) -> Path:
