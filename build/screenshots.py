@@ -150,6 +150,15 @@ def main() -> int:
                     editor._show_current()
                 grab(f"session/tahap{card.stage}-{n:02d}-{st.key}")
 
+        # The Reports area with the commitment sheet previewed.
+        from kotacerdas_desktop.ui.tasks import Task
+        Task.synchronous = True
+        window.show_area("reports")
+        reports = window.reports_page
+        reports.documents.setCurrentRow(1)
+        reports.preview()
+        grab("14-reports")
+
         # The projector window, as the room sees it, for the boards that matter most.
         (out / "projector").mkdir(parents=True, exist_ok=True)
         from kotacerdas_desktop.ui.projector import ProjectorWindow
