@@ -9,7 +9,7 @@ import sys
 
 from . import APP_NAME, __version__
 
-CLI_COMMANDS = {"info", "demo", "check", "backup", "region", "people", "attendance", "commitment", "bimtek", "report",
+CLI_COMMANDS = {"info", "demo", "check", "backup", "region", "people", "attendance", "commitment", "bimtek", "report", "bundle", "device", "conflicts",
                 "verify", "cli"}
 
 

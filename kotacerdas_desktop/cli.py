@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     bs = bsub.add_parser("show", parents=[common], help="langkah, pemeriksaan dan hasil kerja satu bimtek")
     bs.add_argument("--region", required=True, help="nama atau id wilayah")
     bs.add_argument("--bimtek", required=True, type=int, choices=[1, 2, 3, 4], help="tahap 1-4")
+    from . import cli_sync
+    cli_sync.add_parsers(sub, common, _Parser)
     cm = sub.add_parser("commitment", help="komitmen bersama: show")
     csub = cm.add_subparsers(dest="commitment_command", metavar="ACTION", parser_class=_Parser)
     cs = csub.add_parser("show", parents=[common], help="teks, versi, penanda tangan, kode verifikasi")
@@ -164,6 +166,8 @@ def run(argv: list[str]) -> int:
     sub_action = {"region": "region_command", "people": "people_command",
                   "attendance": "attendance_command", "commitment": "commitment_command",
                   "bimtek": "bimtek_command"}
+    from . import cli_sync
+    sub_action.update(cli_sync.SUB_ACTIONS)
     if not args.command or (args.command in sub_action and not getattr(args, sub_action[args.command])):
         print("kotacerdas-cli: perintah belum diberikan (lihat --help)", file=sys.stderr)
         return 2
@@ -175,8 +179,8 @@ def run(argv: list[str]) -> int:
             done = PREPARE[key](args)
             if done is not None:
                 return done
-        services, lock = _open_services(args, writes=key not in READ_ONLY)
-        return COMMANDS[key](services, args)
+        services, lock = _open_services(args, writes=key not in READ_ONLY | cli_sync.READ_ONLY)
+        return {**COMMANDS, **cli_sync.COMMANDS}[key](services, args)
     except UsageError as exc:
         print(f"kotacerdas-cli: {exc} (lihat --help)", file=sys.stderr)
         return 2

@@ -26,6 +26,11 @@ class AppPaths:
         return self.data_dir / DB_FILENAME
 
     @property
+    def device_key(self) -> Path:
+        """This installation's signing and encryption keys for USB bundles (keep it private)."""
+        return self.data_dir / "device-key.pem"
+
+    @property
     def backups(self) -> Path:
         return self.data_dir / "backups"
 

@@ -14,6 +14,7 @@ from .directory import DirectoryService
 from .maintenance import MaintenanceService
 from .people_import import PeopleImportService
 from .regions import RegionService
+from .sync import SyncService
 from .worksheets import WorksheetService
 
 
@@ -29,13 +30,15 @@ class Services:
     attendance: AttendanceService
     commitment: CommitmentService
     worksheets: WorksheetService
+    sync: SyncService
 
     @classmethod
     def open(cls, paths: AppPaths, info: DatabaseInfo | None = None) -> "Services":
         store = Store.open(paths, info)
         return cls(store, RegionService(store), DirectoryService(store), BimtekService(store),
                    DemoService(store), MaintenanceService(store), PeopleImportService(store),
-                   AttendanceService(store), CommitmentService(store), WorksheetService(store))
+                   AttendanceService(store), CommitmentService(store), WorksheetService(store),
+                   SyncService(store))
 
     def close(self) -> None:
         self.store.close()

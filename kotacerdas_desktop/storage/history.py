@@ -42,7 +42,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "work_item",
 )
 # Tables of this laptop only (where the facilitator is in the wizard): no history, never synced.
-LOCAL_TABLES: tuple[str, ...] = ("wizard_state",)
+LOCAL_TABLES: tuple[str, ...] = ("wizard_state", "trusted_device", "sync_log", "delivered_version")
 
 
 def canonical_json(value: object) -> str:

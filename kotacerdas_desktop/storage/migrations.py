@@ -253,6 +253,45 @@ def _v5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+SCHEMA_V6_DDL = """
+CREATE TABLE trusted_device (
+    device_id CHAR(32) PRIMARY KEY,
+    name VARCHAR(120) NOT NULL,
+    public_key TEXT NOT NULL,
+    encryption_key TEXT NOT NULL DEFAULT '',
+    fingerprint VARCHAR(40) NOT NULL,
+    role VARCHAR(12) NOT NULL DEFAULT 'facilitator' CHECK (role IN ('facilitator', 'office')),
+    enrolled_at VARCHAR(32) NOT NULL,
+    revoked_at VARCHAR(32) NOT NULL DEFAULT ''
+);
+CREATE TABLE sync_log (
+    bundle_id CHAR(32) NOT NULL,
+    direction VARCHAR(8) NOT NULL CHECK (direction IN ('export', 'import')),
+    device_id CHAR(32) NOT NULL,
+    device_name VARCHAR(120) NOT NULL DEFAULT '',
+    sequence INTEGER NOT NULL DEFAULT 0,
+    bundle_hash CHAR(64) NOT NULL,
+    region_id CHAR(32) NOT NULL DEFAULT '',
+    at VARCHAR(32) NOT NULL,
+    file_name VARCHAR(300) NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (bundle_id, direction)
+);
+CREATE TABLE delivered_version (
+    version_id CHAR(64) NOT NULL,
+    destination CHAR(32) NOT NULL,
+    PRIMARY KEY (version_id, destination)
+);
+"""
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    """USB sync bookkeeping of this laptop: trusted devices, bundles sent and received,
+    versions a destination confirmed. Local tables: no history, never synced."""
+    for statement in _split(SCHEMA_V6_DDL):
+        conn.execute(statement)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -266,6 +305,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "catatan pemeriksaan untuk orang hasil impor", _v3),
     Migration(4, "daftar hadir bertanda tangan, komitmen bersama, log audit", _v4),
     Migration(5, "lembar kerja bimtek (tahap I-IV) dan posisi wizard", _v5),
+    Migration(6, "sinkronisasi USB: perangkat tepercaya, log bundel, versi terkirim", _v6),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

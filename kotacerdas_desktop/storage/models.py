@@ -278,3 +278,38 @@ class WizardState(Base):
     step: Mapped[str] = mapped_column(String(40), default="")
     timer: Mapped[str] = mapped_column(Text, default="{}")
     updated_at: Mapped[str] = mapped_column(String(32), default="")
+
+
+class TrustedDevice(Base):
+    """A facilitator laptop (or the office) whose bundles this laptop accepts; local only."""
+    __tablename__ = "trusted_device"
+    device_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    public_key: Mapped[str] = mapped_column(Text)
+    encryption_key: Mapped[str] = mapped_column(Text, default="")
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(12), default="facilitator")
+    enrolled_at: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[str] = mapped_column(String(32), default="")
+
+
+class SyncLog(Base):
+    """One bundle written or read by this laptop; local only."""
+    __tablename__ = "sync_log"
+    bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(8), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(32))
+    device_name: Mapped[str] = mapped_column(String(120), default="")
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    bundle_hash: Mapped[str] = mapped_column(String(64))
+    region_id: Mapped[str] = mapped_column(String(32), default="")
+    at: Mapped[str] = mapped_column(String(32))
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class DeliveredVersion(Base):
+    """A version a destination has confirmed with a receipt; local only."""
+    __tablename__ = "delivered_version"
+    version_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    destination: Mapped[str] = mapped_column(String(32), primary_key=True)
