@@ -26,6 +26,12 @@ def add_parsers(sub, common, parser_class) -> None:
                     help="terima penanda tangan yang belum terdaftar (setelah dicek langsung)")
     bv = bsub.add_parser("verify", parents=[common], help="periksa bundel tanpa mengubah apa pun")
     bv.add_argument("file")
+    br = bsub.add_parser("receipt", parents=[common], help="tulis tanda terima bertanda tangan untuk bundel terimpor")
+    br.add_argument("file", help="bundel yang sudah diimpor")
+    br.add_argument("--out", required=True, help="berkas tanda terima (.kcreceipt)")
+    ba = bsub.add_parser("accept-receipt", parents=[common],
+                         help="baca tanda terima kantor: versi itu tidak dikirim ulang")
+    ba.add_argument("file")
     dev = sub.add_parser("device", help="perangkat ini: show, export-key, trust")
     dsub = dev.add_subparsers(dest="device_command", metavar="ACTION", parser_class=parser_class)
     dsub.add_parser("show", parents=[common], help="id, nama dan sidik jari kunci perangkat ini")
@@ -34,6 +40,8 @@ def add_parsers(sub, common, parser_class) -> None:
     dt = dsub.add_parser("trust", parents=[common], help="daftarkan perangkat lain dari berkas kunci publiknya")
     dt.add_argument("file")
     dt.add_argument("--office", action="store_true", help="kunci ini milik Diskominfo (tujuan enkripsi)")
+    dr = dsub.add_parser("revoke", parents=[common], help="cabut kepercayaan pada perangkat (hilang atau diganti)")
+    dr.add_argument("device_id")
     cf = sub.add_parser("conflicts", help="konflik hasil impor: list")
     csub = cf.add_subparsers(dest="conflicts_command", metavar="ACTION", parser_class=parser_class)
     csub.add_parser("list", parents=[common], help="catatan dengan beberapa versi terakhir")
@@ -120,6 +128,24 @@ def cmd_bundle_verify(services, args) -> int:
     return 0
 
 
+def cmd_bundle_receipt(services, args) -> int:
+    path = services.sync.write_receipt(Path(args.file), Path(args.out))
+    _out(args, {"file": str(path)}, f"Tanda terima ditulis: {path}")
+    return 0
+
+
+def cmd_bundle_accept_receipt(services, args) -> int:
+    n = services.sync.accept_receipt(Path(args.file).read_bytes())
+    _out(args, {"delivered": n}, f"Tanda terima sah: {n} versi ditandai sudah diterima kantor.")
+    return 0
+
+
+def cmd_device_revoke(services, args) -> int:
+    services.sync.revoke(args.device_id)
+    _out(args, {"revoked": args.device_id}, f"Perangkat {args.device_id} tidak lagi dipercaya.")
+    return 0
+
+
 def cmd_conflicts_list(services, args) -> int:
     conflicts = services.sync.conflicts()
     lines = [f"{c.entity} {c.record_id}: {c.kind}, {len(c.heads)} versi terakhir"
@@ -134,5 +160,6 @@ COMMANDS = {
     ("bundle", "export"): cmd_bundle_export, ("bundle", "import"): cmd_bundle_import,
     ("bundle", "verify"): cmd_bundle_verify, ("device", "show"): cmd_device_show,
     ("device", "export-key"): cmd_device_export_key, ("device", "trust"): cmd_device_trust,
-    ("conflicts", "list"): cmd_conflicts_list,
+    ("conflicts", "list"): cmd_conflicts_list, ("bundle", "receipt"): cmd_bundle_receipt,
+    ("bundle", "accept-receipt"): cmd_bundle_accept_receipt, ("device", "revoke"): cmd_device_revoke,
 }

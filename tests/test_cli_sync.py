@@ -68,3 +68,34 @@ def test_damaged_and_foreign_files_are_refused_in_plain_words(folders, capsys, t
     assert rc == 1 and "tidak-ada.kcbundle" in err
     rc, _, err = run(capsys, a + ["device", "trust", str(bad)])
     assert rc == 1 and err.count("\n") == 1  # one line, no traceback
+
+
+def test_receipt_stops_resending_and_revoked_devices_are_refused(folders, capsys):
+    a, b, stick = folders
+    run(capsys, a + ["device", "export-key", str(stick / "f.kckey")])
+    run(capsys, b + ["device", "export-key", str(stick / "k.kckey")])
+    run(capsys, a + ["device", "trust", "--office", str(stick / "k.kckey")])
+    run(capsys, b + ["device", "trust", str(stick / "f.kckey")])
+    rc, out, _ = run(capsys, a + ["--json", "bundle", "export", "--region", "contoh", "--out", str(stick / "1.kcbundle")])
+    first = json.loads(out)
+    assert run(capsys, b + ["bundle", "import", first["file"]])[0] == 0
+    rc, out, _ = run(capsys, b + ["bundle", "receipt", first["file"], "--out", str(stick / "1.kcreceipt")])
+    assert rc == 0
+    rc, out, _ = run(capsys, a + ["bundle", "accept-receipt", str(stick / "1.kcreceipt")])
+    assert rc == 0 and f"{first['versions']} versi" in out
+    rc, out, _ = run(capsys, a + ["--json", "bundle", "export", "--region", "contoh", "--out", str(stick / "2.kcbundle")])
+    assert json.loads(out)["versions"] == 0 and json.loads(out)["sequence"] == 2  # nothing new to send
+    rc, out, _ = run(capsys, a + ["--json", "bundle", "export", "--full", "--region", "contoh",
+                                  "--out", str(stick / "3.kcbundle")])
+    assert json.loads(out)["versions"] == first["versions"]
+    # a tampered receipt is refused
+    text = (stick / "1.kcreceipt").read_text().replace('"version_ids":["', '"version_ids":["0')
+    (stick / "bad.kcreceipt").write_text(text)
+    rc, _, err = run(capsys, a + ["bundle", "accept-receipt", str(stick / "bad.kcreceipt")])
+    assert rc == 1 and ("tidak sah" in err or "bukan tanda terima" in err)
+    # the office revokes the facilitator's laptop: its bundles are refused from now on
+    rc, out, _ = run(capsys, b + ["--json", "device", "show"])
+    facilitator = json.loads(out)["trusted"][0]["device_id"]
+    assert run(capsys, b + ["device", "revoke", facilitator])[0] == 0
+    rc, _, err = run(capsys, b + ["bundle", "import", str(stick / "3.kcbundle")])
+    assert rc == 1 and "belum terdaftar" in err

@@ -15,8 +15,12 @@ from sqlalchemy import select
 
 from ..domain.errors import UserError
 from ..storage.database import connect
-from ..storage.models import SyncLog, TrustedDevice
+from ..storage.models import DeliveredVersion, SyncLog, TrustedDevice
 from ..storage.store import Store
+
+
+RECEIPT_FORMAT = "kotacerdas-receipt"
+RECEIPT_MAX_BYTES = 64 * 1024 * 1024
 
 
 def _now() -> str:
@@ -232,6 +236,57 @@ class SyncService:
                               file_name=path.name, summary=json.dumps({"inserted": inserted})))
         return ImportReport(path.name, bundle.bundle_id, bundle.device_name, bundle.signer_fingerprint,
                             bundle.region_name, seen_at, applied, summary, len(plan.conflicts), inserted)
+
+    # --- receipts -------------------------------------------------------------
+    def write_receipt(self, bundle_file: Path, out: Path) -> Path:
+        """After importing a bundle, write a receipt signed by this laptop (the office):
+        the facilitator's app reads it and stops re-sending those versions."""
+        from ..storage.history import canonical_json
+        from ..sync.keys import b64encode
+        from ..sync.usb import read_from_stick, write_atomically
+
+        bundle = self.read(read_from_stick(Path(bundle_file)), accept_unknown=True)
+        with self.store.session() as s:
+            if s.get(SyncLog, (bundle.bundle_id, "import")) is None:
+                raise UserError("Bundel ini belum diimpor di perangkat ini; impor dulu, baru tulis tanda terima.")
+        key = self.device_key()
+        body = {"format": RECEIPT_FORMAT, "format_version": 1, "bundle_id": bundle.bundle_id,
+                "bundle_hash": bundle.bundle_hash, "for_device": bundle.device_id,
+                "device": {"id": key.device_id, "name": key.device_name, "public_key": b64encode(key.public_key)},
+                "created_at": _now(), "version_ids": sorted(v["version_id"] for v in bundle.versions)}
+        signed = {"receipt": body, "signature": b64encode(key.sign(canonical_json(body).encode("utf-8")))}
+        return write_atomically(Path(out), canonical_json(signed).encode("utf-8"))
+
+    def accept_receipt(self, data: bytes) -> int:
+        """Read a receipt from a trusted office; mark its versions delivered. Returns how many."""
+        from ..storage.history import canonical_json
+        from ..sync.bundle import strict_json
+        from ..sync.keys import b64decode, verify_signature
+
+        if len(data) > RECEIPT_MAX_BYTES:
+            raise UserError("Berkas tanda terima terlalu besar; ini bukan tanda terima Kota Cerdas.")
+        try:
+            doc = strict_json(data, "tanda terima")
+            body, signature = doc["receipt"], b64decode(doc["signature"])
+            office = body["device"]["id"]
+            ids = body["version_ids"]
+            ok_shape = body.get("format") == RECEIPT_FORMAT and isinstance(ids, list) and \
+                all(isinstance(i, str) and len(i) == 64 for i in ids)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise UserError("Berkas ini bukan tanda terima Kota Cerdas yang utuh.") from exc
+        if not ok_shape:
+            raise UserError("Berkas ini bukan tanda terima Kota Cerdas yang utuh.")
+        trusted = self._trusted_keys().get(office)
+        if trusted is None:
+            raise UserError(f"Tanda terima dari perangkat yang belum dipercaya ({body['device'].get('name', '?')}).")
+        if not verify_signature(trusted.public_key, signature, canonical_json(body).encode("utf-8")):
+            raise UserError("Tanda tangan digital tanda terima tidak sah; berkas diubah atau bukan dari kantor itu.")
+        with self.store.session() as s:
+            known = {r[0] for r in s.execute(select(DeliveredVersion.version_id).where(
+                DeliveredVersion.destination == office))}
+            fresh = [i for i in dict.fromkeys(ids) if i not in known]
+            s.add_all(DeliveredVersion(version_id=i, destination=office) for i in fresh)
+        return len(fresh)
 
     def conflicts(self):
         from ..storage.sync_apply import current_conflicts
