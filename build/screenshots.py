@@ -159,6 +159,49 @@ def main() -> int:
         reports.preview()
         grab("14-reports")
 
+        # USB sync: a second laptop edits the same person; its bundle arrives with a conflict.
+        other = Services.open(prepare_paths(Path(tmp) / "laptop-b"))
+        stick = Path(tmp) / "stick"
+        stick.mkdir()
+        services.sync.export_public_key(stick / "kantor.kckey")
+        other.sync.export_public_key(stick / "fasilitator.kckey")
+        other.sync.trust((stick / "kantor.kckey").read_bytes(), role="office")
+        services.sync.trust((stick / "fasilitator.kckey").read_bytes())
+        other.sync.trust((stick / "kantor.kckey").read_bytes(), role="office")
+        first = services.sync.export_bundle(region_id, Path(tmp) / "awal.kcbundle", full=True)
+        other.sync.trust((stick / "kantor.kckey").read_bytes(), role="office")
+        other.sync.import_bundle(first.path, accept_unknown=True)
+        person = services.directory.people(region_id)[3]
+        from kotacerdas_desktop.domain.people import PersonInput
+        def edited(phone):
+            p = person
+            return PersonInput(prefix=p.prefix, name=p.name, suffix=p.suffix, nip=p.nip, golongan=p.golongan,
+                               jabatan=p.jabatan, opd_id=p.opd_id, phone=phone, email=p.email,
+                               gender=p.gender, category=p.category)
+        services.directory.save_person(region_id, edited("0811-1111-2222"), person.id)
+        other.directory.save_person(region_id, edited("0813-3333-4444"), person.id)
+        other.sync.export_bundle(region_id, stick)
+        other.close()
+        services.sync.import_bundle(next(stick.glob("*.kcbundle")))
+        window.show_area("sync")
+        sync_page = window.sync_page
+        sync_page.load(region_id)
+        sync_page.drives.addItem(str(stick), str(stick))
+        sync_page.drives.setCurrentIndex(sync_page.drives.count() - 1)
+        sync_page.scan()
+        sync_page.refresh()
+        grab("15-sync")
+        from kotacerdas_desktop.ui.dialogs.conflict_dialog import ConflictDialog
+        if sync_page.conflicts:
+            dialog = ConflictDialog(services, sync_page.conflicts[0], window)
+            dialog.resize(1000, 640)
+            dialog.show()
+            for _ in range(3):
+                app.processEvents()
+            dialog.grab().save(str(out / f"16-conflict{suffix}.png"))
+            print("wrote", out / f"16-conflict{suffix}.png")
+            dialog.close()
+
         # The projector window, as the room sees it, for the boards that matter most.
         (out / "projector").mkdir(parents=True, exist_ok=True)
         from kotacerdas_desktop.ui.projector import ProjectorWindow

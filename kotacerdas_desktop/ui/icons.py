@@ -44,6 +44,7 @@ _SPECS = {
     "timer": "mdi6.timer-outline",
     "history": "mdi6.history",
     "reports": "mdi6.printer-outline",
+    "sync": "mdi6.usb-flash-drive-outline",
     "projector": "mdi6.projector",
 }
 

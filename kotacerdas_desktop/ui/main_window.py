@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     first_painted = Signal()
 
-    AREAS = ("regions", "dashboard", "session", "people", "checkin", "commitment", "reports", "settings")
+    AREAS = ("regions", "dashboard", "session", "people", "checkin", "commitment", "reports", "sync", "settings")
 
     def __init__(self, paths: AppPaths, prefs: Preferences, parent=None) -> None:
         super().__init__(parent)
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         from .pages.region_settings import RegionSettingsPage
         from .pages.reports import ReportsPage
         from .pages.session import SessionPage
+        from .pages.sync import SyncPage
 
         self.services = services
         self.region_page = RegionListPage(self.icons)
@@ -98,10 +99,11 @@ class MainWindow(QMainWindow):
         self.commitment_page = CommitmentPage(services, self.icons)
         self.session_page = SessionPage(services, self.icons)
         self.reports_page = ReportsPage(services, self.icons, self.ui_state)
+        self.sync_page = SyncPage(services, self.icons, self.ui_state)
         self.pages = {"regions": self.region_page, "dashboard": self.dashboard_page,
                       "session": self.session_page,
                       "people": self.people_page, "checkin": self.checkin_page,
-                      "commitment": self.commitment_page, "reports": self.reports_page,
+                      "commitment": self.commitment_page, "reports": self.reports_page, "sync": self.sync_page,
                       "settings": self.settings_page}
         self._loaded_for: dict[str, str | None] = {}
         self.kiosk = None
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         labels = {"regions": tr("Wilayah"), "dashboard": tr("Dasbor"), "session": tr("Sesi bimtek"),
                   "people": tr("Peserta"),
                   "checkin": tr("Kehadiran"), "commitment": tr("Komitmen"), "reports": tr("Laporan"),
+                  "sync": tr("Sinkronisasi USB"),
                   "settings": tr("Pengaturan wilayah")}
         for key in self.AREAS:
             item = QListWidgetItem(self.icons.get(key), labels[key])
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         self.session_page.changed.connect(self._session_changed)
         self.session_page.commitment_requested.connect(lambda: self.show_area("commitment"))
         self.session_page.commitment_changed.connect(lambda: self._loaded_for.pop("commitment", None))
+        self.sync_page.changed.connect(self._people_changed)  # an import may change everything
         self.settings_page.changed.connect(self._region_changed)
         self.settings_page.changed.connect(self._invalidate_people)
         self.people_page.changed.connect(self._people_changed)
@@ -163,7 +167,9 @@ class MainWindow(QMainWindow):
                                               lambda: self.show_area("commitment"))
         self.reports_action = self._action(file_menu, tr("&Laporan dan cetak"), "reports", "Ctrl+7",
                                            lambda: self.show_area("reports"))
-        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+8",
+        self.sync_action = self._action(file_menu, tr("Sinkronisasi &USB"), "sync", "Ctrl+8",
+                                        lambda: self.show_area("sync"))
+        self.settings_action = self._action(file_menu, tr("&Pengaturan wilayah"), "settings", "Ctrl+9",
                                             lambda: self.show_area("settings"))
         file_menu.addSeparator()
         self._action(file_menu, tr("&Cadangkan basis data…"), "backup", "Ctrl+Shift+B", self.backup)
@@ -201,7 +207,8 @@ class MainWindow(QMainWindow):
         if key == "people" and self._people_loaded_for != self.region_id:
             self.people_page.load(self.region_id)
             self._people_loaded_for = self.region_id
-        if key in ("checkin", "commitment", "session", "reports") and self._loaded_for.get(key) != self.region_id:
+        if key in ("checkin", "commitment", "session", "reports", "sync") and \
+                self._loaded_for.get(key) != self.region_id:
             self.pages[key].load(self.region_id)
             self._loaded_for[key] = self.region_id
         elif key == "session" and self.stack.currentWidget() is not self.session_page:
@@ -230,7 +237,8 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item.data(Qt.UserRole) != "regions":
                 item.setHidden(not has_region)
-        for action in (self.dashboard_action, self.session_action, self.people_action, self.reports_action, self.checkin_action,
+        for action in (self.dashboard_action, self.session_action, self.people_action, self.reports_action,
+                       self.sync_action, self.checkin_action,
                        self.commitment_action, self.settings_action):
             action.setEnabled(has_region)
         self.setWindowTitle(f"{self.region_title} — {APP_NAME}" if has_region else APP_NAME)
@@ -412,6 +420,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "session_page", None) is not None:
             self.session_page.flush()
             self.reports_page.shutdown()
+            self.sync_page.shutdown()
         self.ui_state.setValue("main/geometry", self.saveGeometry())
         self.ui_state.setValue("main/state", self.saveState())
         self.ui_state.sync()

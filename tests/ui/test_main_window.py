@@ -34,7 +34,7 @@ def test_empty_state_offers_demo_and_create(window):
     hidden = {window.nav.item(i).data(Qt.UserRole): window.nav.item(i).isHidden()
               for i in range(window.nav.count())}
     assert hidden == {"regions": False, "dashboard": True, "session": True, "people": True, "checkin": True,
-                      "commitment": True, "reports": True, "settings": True}
+                      "commitment": True, "reports": True, "sync": True, "settings": True}
 
 
 def test_create_region_and_open_dashboard(window, services, monkeypatch, qtbot):
