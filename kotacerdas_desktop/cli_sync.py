@@ -148,10 +148,13 @@ def cmd_device_revoke(services, args) -> int:
 
 def cmd_conflicts_list(services, args) -> int:
     conflicts = services.sync.conflicts()
+    duplicates = services.sync.duplicates()
     lines = [f"{c.entity} {c.record_id}: {c.kind}, {len(c.heads)} versi terakhir"
              f"{' (dilindungi: tanda tangan/kehadiran)' if c.protected else ''}" for c in conflicts]
-    _out(args, [{"entity": c.entity, "record_id": c.record_id, "kind": c.kind, "heads": list(c.heads),
-                 "protected": c.protected} for c in conflicts],
+    lines += [f"NIP ganda {nip}: {', '.join(names)} (periksa; tidak digabung otomatis)" for nip, names in duplicates]
+    _out(args, {"conflicts": [{"entity": c.entity, "record_id": c.record_id, "kind": c.kind, "heads": list(c.heads),
+                               "protected": c.protected} for c in conflicts],
+                "duplicate_nip": [{"nip": nip, "people": names} for nip, names in duplicates]},
          "\n".join(lines) if lines else "Tidak ada konflik.")
     return 0
 

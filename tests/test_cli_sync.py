@@ -99,3 +99,42 @@ def test_receipt_stops_resending_and_revoked_devices_are_refused(folders, capsys
     assert run(capsys, b + ["device", "revoke", facilitator])[0] == 0
     rc, _, err = run(capsys, b + ["bundle", "import", str(stick / "3.kcbundle")])
     assert rc == 1 and "belum terdaftar" in err
+
+
+def test_a_bad_bundle_leaves_the_database_byte_for_byte(folders, capsys, tmp_path):
+    import random
+
+    a, b, stick = folders
+    run(capsys, a + ["device", "export-key", str(stick / "f.kckey")])
+    run(capsys, b + ["device", "trust", str(stick / "f.kckey")])
+    rc, out, _ = run(capsys, a + ["--json", "bundle", "export", "--region", "contoh", "--out", str(stick / "x.kcbundle")])
+    good = (stick / "x.kcbundle").read_bytes()
+    db = tmp_path / "b" / "kotacerdas.sqlite"
+    run(capsys, b + ["info"])  # make sure the database exists
+    before = db.read_bytes()
+    rng = random.Random(3)
+    for n in range(12):
+        data = bytearray(good)
+        for _ in range(3):
+            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        (stick / f"bad{n}.kcbundle").write_bytes(bytes(data))
+        rc, _, err = run(capsys, b + ["bundle", "import", str(stick / f"bad{n}.kcbundle")])
+        if rc == 0:  # the flip hit bytes the reader never uses: then the whole bundle was fine
+            break
+        assert rc == 1 and err.count("\n") == 1
+        assert db.read_bytes() == before
+
+
+def test_same_nip_under_two_records_is_flagged_not_merged(folders, capsys):
+    from kotacerdas_desktop.domain.people import PersonInput
+    from kotacerdas_desktop.paths import prepare_paths, resolve_data_dir
+    from kotacerdas_desktop.services import Services
+
+    a, b, stick = folders
+    services = Services.open(prepare_paths(resolve_data_dir(a[1])))
+    region = services.regions.find("contoh").id
+    someone = services.directory.people(region)[5]
+    services.directory.save_person(region, PersonInput(name="Orang Kembar", nip=someone.nip, category="opd_staff"))
+    services.close()
+    rc, out, _ = run(capsys, a + ["conflicts", "list"])
+    assert rc == 0 and f"NIP ganda {someone.nip}" in out and "Orang Kembar" in out

@@ -297,6 +297,24 @@ class SyncService:
         finally:
             conn.close()
 
+    def duplicates(self, region_id: str | None = None) -> list[tuple[str, list[str]]]:
+        """People with the same NIP under different records (after imports): flagged, never merged.
+        Returns (NIP, [names])."""
+        from ..storage.sync_apply import duplicate_people_in
+
+        conn = connect(self.store.paths.database)
+        try:
+            groups = duplicate_people_in(conn, region_id)
+            names = {}
+            for _nip, ids in groups:
+                for pid in ids:
+                    row = conn.execute("SELECT prefix, name, suffix FROM person WHERE id = ?", (pid,)).fetchone()
+                    names[pid] = " ".join(x for x in (row[0], row[1]) if x) + (f", {row[2]}" if row[2] else "") \
+                        if row else pid
+            return [(nip, [names[i] for i in ids]) for nip, ids in groups]
+        finally:
+            conn.close()
+
     def log(self) -> list[SyncLog]:
         with self.store.session() as s:
             return list(s.scalars(select(SyncLog).order_by(SyncLog.at.desc())))

@@ -19,10 +19,23 @@ from ..feedback import show_error
 DIFFERS = QColor("#fdebd0")
 
 
+DEVICE_NAMES: dict[str, str] = {}  # filled per dialog from the trusted devices and this laptop
+
+
 def head_title(version) -> str:
-    """'a1b2c3d4 · 22-11-2026 11:05' from the device id and the HLC's wall clock."""
+    """'Laptop Fasilitator 3 · 22-11-2026 11:05' (the device id's start when it is unknown)."""
     when = datetime.fromtimestamp(version.clock()[0] / 1000).strftime("%d-%m-%Y %H:%M")
-    return f"{version.device_id[:8]} · {when}"
+    return f"{DEVICE_NAMES.get(version.device_id, version.device_id[:8])} · {when}"
+
+
+def device_names(services) -> dict[str, str]:
+    """Who is behind each device id: trusted laptops, bundles received, and this laptop."""
+    names = {t.device_id: t.name for t in services.sync.trusted()}
+    for entry in services.sync.log():
+        names.setdefault(entry.device_id, entry.device_name)
+    me = services.sync.device()
+    names[me.device_id] = tr("{name} (perangkat ini)", name=me.name)
+    return names
 
 
 def _shown(value) -> str:
@@ -34,6 +47,8 @@ class ConflictDialog(QDialog):
     """`exec()` returns Accepted once a merge version was written."""
 
     def __init__(self, services, conflict, parent=None) -> None:
+        DEVICE_NAMES.clear()
+        DEVICE_NAMES.update(device_names(services))
         super().__init__(parent)
         self.services, self.conflict = services, conflict
         self.heads = list(conflict.heads)
@@ -85,7 +100,7 @@ class ConflictDialog(QDialog):
         else:
             row = QHBoxLayout()
             for i, v in enumerate(self.heads):
-                b = QPushButton(tr("Pakai versi ini") + f" ({v.device_id[:8]})")
+                b = QPushButton(tr("Pakai versi ini") + f" ({head_title(v)})")
                 b.setToolTip(tr("Simpan versi {title} sebagai hasil akhir", title=head_title(v)))
                 b.clicked.connect(lambda _=False, i=i: self.use_head(i))
                 self.use_buttons.append(b)

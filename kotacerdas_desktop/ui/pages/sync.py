@@ -119,9 +119,14 @@ class SyncPage(QWidget):
         self.encryption_label = QLabel()
         self.encryption_label.setWordWrap(True)
         self.last_sent_label = QLabel()
+        self.accept_receipts_button = QPushButton(self.icons.get("check"), tr("Baca tanda terima di stik"))
+        self.accept_receipts_button.setToolTip(tr("Tanda terima dari Diskominfo: versi yang sudah diterima kantor "
+                                                  "tidak dikirim ulang"))
+        self.accept_receipts_button.clicked.connect(self.accept_receipts)
         send_box = QGroupBox(tr("Kirim ke USB"))
         sv = QVBoxLayout(send_box)
         sv.addWidget(self.send_button)
+        sv.addWidget(self.accept_receipts_button, 0, Qt.AlignLeft)
         sv.addWidget(self.encryption_label)
         sv.addWidget(self.last_sent_label)
         # receive
@@ -141,7 +146,11 @@ class SyncPage(QWidget):
         receive_box = QGroupBox(tr("Terima dari USB"))
         rv = QVBoxLayout(receive_box)
         buttons = QHBoxLayout()
-        for b in (self.scan_button, self.preview_button, self.import_button):
+        self.receipt_button = QPushButton(self.icons.get("export"), tr("Tulis tanda terima"))
+        self.receipt_button.setToolTip(tr("Untuk berkas tercentang yang sudah diimpor: tanda terima bertanda "
+                                          "tangan ditulis ke stik, agar laptop fasilitator tidak mengirim ulang"))
+        self.receipt_button.clicked.connect(self.write_receipts)
+        for b in (self.scan_button, self.preview_button, self.import_button, self.receipt_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         rv.addLayout(buttons)
@@ -210,8 +219,14 @@ class SyncPage(QWidget):
         self.conflicts = self.services.sync.conflicts()
         _fill(self.conflict_table, [[c.entity, c.record_id[:12], c.kind, len(c.heads),
                                      tr("Ya") if c.protected else tr("Tidak")] for c in self.conflicts])
-        self.conflict_note.setText(tr("{n} konflik perlu ditinjau.", n=len(self.conflicts)) if self.conflicts
-                                   else tr("Tidak ada konflik."))
+        note = tr("{n} konflik perlu ditinjau.", n=len(self.conflicts)) if self.conflicts \
+            else tr("Tidak ada konflik.")
+        duplicates = self.services.sync.duplicates(self.region_id)
+        if duplicates:  # same NIP under two records: shown for a person to decide, never merged
+            note += "\n" + "\n".join(tr("NIP ganda {nip}: {names} — periksa di Peserta; tidak digabung otomatis.",
+                                         nip=nip, names=", ".join(names)) for nip, names in duplicates)
+        self.conflict_note.setText(note)
+        self.conflict_note.setWordWrap(True)
         self.review_button.setEnabled(bool(self.conflicts))
 
     def refresh_drives(self) -> None:
@@ -373,6 +388,38 @@ class SyncPage(QWidget):
                 show_info(self, "\n".join(lines), tr("Impor selesai"))
         if errors:
             show_error(self, "\n".join(errors), tr("Sebagian berkas ditolak"))
+
+    # --- receipts --------------------------------------------------------------
+    def write_receipts(self) -> None:
+        chosen = [p for p, _ in self.checked_files()]
+        if not chosen:
+            show_info(self, tr("Centang bundel yang sudah diimpor, lalu tulis tanda terimanya."))
+            return
+        written, errors = [], []
+        for path in chosen:
+            try:
+                written.append(self.services.sync.write_receipt(path, path.with_suffix(".kcreceipt")).name)
+            except Exception as exc:  # noqa: BLE001 - reported per file, the others go on
+                errors.append(f"{path.name}: {exc}")
+        if written:
+            show_info(self, tr("Tanda terima ditulis: {files}", files=", ".join(written)))
+        if errors:
+            show_error(self, "\n".join(errors), tr("Sebagian tanda terima tidak ditulis"))
+
+    def accept_receipts(self) -> None:
+        folder = self._folder()
+        if folder is None:
+            return
+        total, errors = 0, []
+        for path in sorted(folder.glob("*.kcreceipt")):
+            try:
+                total += self.services.sync.accept_receipt(path.read_bytes())
+            except Exception as exc:  # noqa: BLE001 - reported per file
+                errors.append(f"{path.name}: {exc}")
+        if errors:
+            show_error(self, "\n".join(errors), tr("Sebagian tanda terima ditolak"))
+        show_info(self, tr("{n} versi ditandai sudah diterima kantor; berikutnya hanya yang baru yang dikirim.",
+                           n=total))
 
     # --- conflicts -------------------------------------------------------------
     def review(self) -> None:
