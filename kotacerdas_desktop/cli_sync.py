@@ -110,6 +110,7 @@ def cmd_bundle_import(services, args) -> int:
                              f"sama {s['unchanged']}, konflik {s['conflicts']}")
         if rep.conflicts:
             lines.append(f"  {rep.conflicts} konflik: lihat 'conflicts list'.")
+        lines += [f"  Perhatian: {w}" for w in rep.warnings]
     _out(args, [vars(r) for r in reports], "\n".join(lines))
     return 0
 

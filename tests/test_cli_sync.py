@@ -138,3 +138,15 @@ def test_same_nip_under_two_records_is_flagged_not_merged(folders, capsys):
     services.close()
     rc, out, _ = run(capsys, a + ["conflicts", "list"])
     assert rc == 0 and f"NIP ganda {someone.nip}" in out and "Orang Kembar" in out
+
+
+def test_a_missing_earlier_bundle_is_pointed_out(folders, capsys):
+    a, b, stick = folders
+    run(capsys, a + ["device", "export-key", str(stick / "f.kckey")])
+    run(capsys, b + ["device", "trust", str(stick / "f.kckey")])
+    run(capsys, a + ["bundle", "export", "--region", "contoh", "--out", str(stick / "1.kcbundle")])
+    run(capsys, a + ["bundle", "export", "--region", "contoh", "--full", "--out", str(stick / "2.kcbundle")])
+    rc, out, _ = run(capsys, b + ["bundle", "import", str(stick / "2.kcbundle")])
+    assert rc == 0 and "urutan 1" in out and "belum diimpor" in out
+    rc, out, _ = run(capsys, b + ["bundle", "import", str(stick / "1.kcbundle")])
+    assert rc == 0 and "Perhatian" not in out

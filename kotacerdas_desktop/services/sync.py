@@ -67,6 +67,7 @@ class ImportReport:
     summary: dict  # entity -> {new, updated, deleted, unchanged, conflicts}
     conflicts: int
     inserted: int
+    warnings: tuple[str, ...] = ()
 
 
 class SyncService:
@@ -213,6 +214,15 @@ class SyncService:
         with self.store.session() as s:
             seen = s.get(SyncLog, (bundle.bundle_id, "import"))
             seen_at = seen.at if seen else ""
+            earlier = {r.sequence: r.bundle_hash for r in s.scalars(select(SyncLog).where(
+                SyncLog.direction == "import", SyncLog.device_id == bundle.device_id))}
+        warnings = []
+        if not seen_at and bundle.sequence > 1 and bundle.sequence - 1 not in earlier:
+            warnings.append(f"Bundel sebelumnya dari {bundle.device_name} (urutan {bundle.sequence - 1}) belum "
+                            "diimpor; isinya menyusul tanpa masalah, tetapi periksa stik yang lain.")
+        elif earlier.get(bundle.sequence - 1) not in (None, bundle.previous_hash):
+            warnings.append(f"Urutan bundel dari {bundle.device_name} tidak bersambung (urutan "
+                            f"{bundle.sequence}); mungkin perangkat itu dipulihkan dari cadangan.")
         conn = connect(self.store.paths.database)
         try:
             plan = plan_for(conn, bundle.versions)
@@ -234,8 +244,11 @@ class SyncService:
                               device_name=bundle.device_name, sequence=bundle.sequence,
                               bundle_hash=bundle.bundle_hash, region_id=bundle.region_id, at=_now(),
                               file_name=path.name, summary=json.dumps({"inserted": inserted})))
+        warnings += [f"Jam perangkat {bundle.device_name} jauh di depan; versinya tetap dipakai, periksa "
+                     "tanggal laptop itu." for _ in plan.clock_warnings[:1]]
         return ImportReport(path.name, bundle.bundle_id, bundle.device_name, bundle.signer_fingerprint,
-                            bundle.region_name, seen_at, applied, summary, len(plan.conflicts), inserted)
+                            bundle.region_name, seen_at, applied, summary, len(plan.conflicts), inserted,
+                            tuple(warnings))
 
     # --- receipts -------------------------------------------------------------
     def write_receipt(self, bundle_file: Path, out: Path) -> Path:

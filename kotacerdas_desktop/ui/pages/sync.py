@@ -384,6 +384,7 @@ class SyncPage(QWidget):
                         at=r.already_imported_at) if r.already_imported_at and not r.inserted
                      else tr("{file}: {n} versi baru disimpan, {c} konflik.", file=r.file_name, n=r.inserted,
                              c=r.conflicts) for r in reports]
+            lines += [w for r in reports for w in r.warnings]
             if lines:
                 show_info(self, "\n".join(lines), tr("Impor selesai"))
         if errors:
