@@ -152,6 +152,9 @@ def indirect_strings() -> dict[str, str]:
             found.setdefault(text, f"reports.DOCUMENTS[{doc.key!r}]")
     for key, text in FORMATS.items():
         found.setdefault(text, f"reports.FORMATS[{key!r}]")
+    from kotacerdas_desktop.ui.dialogs.conflict_dialog import FIELD_LABELS
+    for key, text in FIELD_LABELS.items():
+        found.setdefault(text, f"conflict_dialog.FIELD_LABELS[{key!r}]")
 
     # table headers: class attributes (PeopleTableModel.COLUMNS) and module constants
     # (import_dialog.COLUMNS, pairs of (key, label)), all shown through tr(label)

@@ -38,9 +38,50 @@ def device_names(services) -> dict[str, str]:
     return names
 
 
-def _shown(value) -> str:
+# Column names as a Diskominfo officer reads them (the payload keeps the database names).
+FIELD_LABELS = {
+    "name": "Nama", "prefix": "Gelar depan", "suffix": "Gelar belakang", "nip": "NIP", "golongan": "Pangkat/Gol",
+    "jabatan": "Jabatan", "opd_id": "OPD", "phone": "No. HP", "email": "Email", "gender": "Jenis kelamin",
+    "category": "Kategori", "archived": "Diarsipkan", "region_id": "Wilayah", "review_note": "Catatan pemeriksaan",
+    "short_name": "Singkatan", "aliases": "Nama lain", "head_person_id": "Kepala OPD", "position": "Urutan",
+    "venue": "Tempat", "status": "Status", "stage": "Tahap", "kind": "Jenis", "data": "Isi lembar kerja",
+    "bimtek_id": "Bimtek", "person_id": "Orang", "mode": "Cara hadir", "signed_at": "Waktu",
+    "day_date": "Tanggal", "text": "Teks", "role": "Peran", "office_name": "Nama kantor", "address": "Alamat",
+    "website": "Laman", "paper_size": "Kertas", "province": "Provinsi", "signing_place": "Tempat tanda tangan",
+}
+SKIP_FIELDS = {"id", "search_key"}
+
+
+def field_label(name: str) -> str:
+    return tr(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+def _shown(value, names: dict | None = None) -> str:
+    """A stored value for reading: ids become names where known, worksheet JSON becomes lines."""
+    if isinstance(value, str) and names and value in names:
+        return names[value]
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            data = json.loads(value)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            value = "; ".join(f"{k}: {names.get(v, v) if names and isinstance(v, str) else v}"
+                              for k, v in sorted(data.items()))
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 120 else text[:117] + "…"
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
+def record_names(services) -> dict[str, str]:
+    """Region, OPD and person names by id, so references read as names."""
+    names: dict[str, str] = {}
+    for region in services.regions.list(include_archived=True):
+        names[region.id] = region.display_name
+        for opd in services.directory.opds(region.id, include_archived=True):
+            names[opd.id] = opd.name
+        for person in services.directory.people(region.id, include_archived=True):
+            names[person.id] = person.name
+    return names
 
 
 class ConflictDialog(QDialog):
@@ -57,7 +98,8 @@ class ConflictDialog(QDialog):
         intro = QLabel(tr("Rekaman {record} ({entity}) diubah di beberapa perangkat. Isian yang berbeda "
                           "ditandai.", record=conflict.record_id[:12], entity=conflict.entity))
         intro.setWordWrap(True)
-        self.fields = sorted({k for v in self.heads for k in v.payload})
+        self.names = record_names(services)
+        self.fields = sorted({k for v in self.heads for k in v.payload} - SKIP_FIELDS)
         self.differing = [f for f in self.fields
                           if len({json.dumps(v.payload.get(f), sort_keys=True) for v in self.heads}) > 1]
         self.live = [i for i, v in enumerate(self.heads) if not v.deleted]
@@ -66,14 +108,15 @@ class ConflictDialog(QDialog):
         self.table = QTableWidget(len(self.fields) + 1, len(columns))
         self.table.setObjectName("conflictHeads")
         self.table.setHorizontalHeaderLabels(columns)
-        self.table.setVerticalHeaderLabels([tr("Status")] + self.fields)
+        self.table.setVerticalHeaderLabels([tr("Status")] + [field_label(f) for f in self.fields])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.choices: dict[str, QComboBox] = {}
         for col, v in enumerate(self.heads):
             self.table.setItem(0, col, QTableWidgetItem(tr("Dihapus") if v.deleted else tr("Ada")))
             for row, name in enumerate(self.fields, start=1):
-                item = QTableWidgetItem(_shown(v.payload.get(name, "")))
+                item = QTableWidgetItem(_shown(v.payload.get(name, ""), self.names))
+                item.setToolTip(item.text())
                 if name in self.differing:
                     item.setBackground(QBrush(DIFFERS))
                 self.table.setItem(row, col, item)
