@@ -195,8 +195,9 @@ class SyncService:
     def read(self, data: bytes, accept_unknown: bool = False):
         from ..sync.bundle import read_bundle
 
-        return read_bundle(data, self._trusted_keys(), private_key_for_decryption=self.device_key(),
-                           accept_unknown=accept_unknown)
+        own = self.device_key()
+        trusted = {**self._trusted_keys(), own.device_id: own.trusted()}  # our own bundles, read back
+        return read_bundle(data, trusted, private_key_for_decryption=own, accept_unknown=accept_unknown)
 
     def import_bundle(self, path: Path, dry_run: bool = False, accept_unknown: bool = False) -> ImportReport:
         """Check everything first, preview, then apply in one transaction after a backup.
