@@ -167,3 +167,29 @@ def test_combine_per_field_and_protected_conflicts(world, qtbot):
     dialog.choices["phone"].setCurrentIndex(dialog.choices["phone"].findData(one.version_id))
     dialog.combine()
     assert written == [({"name": "Ani S", "phone": "1"}, False)]
+
+
+def test_revoking_a_device_from_the_page(qtbot, tmp_path, monkeypatch):
+    from kotacerdas_desktop.paths import prepare_paths
+    from kotacerdas_desktop.services import Services
+    from kotacerdas_desktop.ui.icons import Icons
+    from kotacerdas_desktop.ui.pages import sync as sync_mod
+
+    a = Services.open(prepare_paths(tmp_path / "a"))
+    b = Services.open(prepare_paths(tmp_path / "b"))
+    try:
+        b.sync.export_public_key(tmp_path / "b.kckey")
+        a.sync.trust((tmp_path / "b.kckey").read_bytes())
+        page = sync_mod.SyncPage(a, Icons())
+        qtbot.addWidget(page)
+        page.load(None)
+        assert page.revoke_button.isEnabled()
+        monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem",
+                            lambda _parent, _title, _label, items, *rest: (items[0], True))
+        monkeypatch.setattr(sync_mod, "confirm", lambda *a, **k: True)
+        page.revoke_device()
+        assert [t.revoked for t in a.sync.trusted()] == [True]
+        assert not page.revoke_button.isEnabled()
+    finally:
+        a.close()
+        b.close()

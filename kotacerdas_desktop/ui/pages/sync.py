@@ -93,6 +93,10 @@ class SyncPage(QWidget):
         self.trust_button.clicked.connect(self.trust_device)
         self.trusted_label = QLabel()
         self.trusted_label.setWordWrap(True)
+        self.revoke_button = QPushButton(self.icons.get("delete"), tr("Cabut…"))
+        self.revoke_button.setToolTip(tr("Cabut kepercayaan pada perangkat yang hilang atau diganti: bundelnya "
+                                         "ditolak sejak saat ini"))
+        self.revoke_button.clicked.connect(self.revoke_device)
         device_box = QGroupBox(tr("Perangkat ini"))
         dv = QVBoxLayout(device_box)
         row = QHBoxLayout()
@@ -100,7 +104,10 @@ class SyncPage(QWidget):
         row.addWidget(self.export_key_button)
         row.addWidget(self.trust_button)
         dv.addLayout(row)
-        dv.addWidget(self.trusted_label)
+        trusted_row = QHBoxLayout()
+        trusted_row.addWidget(self.trusted_label, 1)
+        trusted_row.addWidget(self.revoke_button)
+        dv.addLayout(trusted_row)
         # the stick
         self.drives = QComboBox()
         self.drives.setObjectName("driveChoice")
@@ -204,6 +211,7 @@ class SyncPage(QWidget):
             tr("Perangkat tepercaya: {list}", list=", ".join(f"{t.name} ({roles.get(t.role, t.role)})"
                                                              for t in trusted))
             if trusted else tr("Belum ada perangkat tepercaya."))
+        self.revoke_button.setEnabled(bool(trusted))
         self.encryption_label.setText(
             tr("Bundel dienkripsi untuk Diskominfo yang terdaftar.") if self.services.sync.office_key()
             else tr("Belum ada kunci Diskominfo tepercaya: bundel ditandatangani tetapi tidak dienkripsi."))
@@ -281,6 +289,23 @@ class SyncPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown in plain words
             show_error(self, exc)
             return
+        self.refresh()
+
+    def revoke_device(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        trusted = [t for t in self.services.sync.trusted() if not t.revoked]
+        if not trusted:
+            return
+        labels = [f"{t.name} — {t.fingerprint}" for t in trusted]
+        choice, ok = QInputDialog.getItem(self, tr("Cabut perangkat"), tr("Perangkat yang dicabut:"), labels, 0, False)
+        if not ok:
+            return
+        device = trusted[labels.index(choice)]
+        if not confirm(self, tr("Cabut {name}? Bundel dari perangkat ini akan ditolak sampai dipercaya lagi.",
+                                name=device.name)):
+            return
+        self.services.sync.revoke(device.device_id)
         self.refresh()
 
     # --- send ------------------------------------------------------------------
