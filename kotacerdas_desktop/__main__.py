@@ -47,6 +47,8 @@ def gui_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--data-dir", help="folder data (bawaan: KOTACERDAS_DATA_DIR atau folder pengguna)")
     p.add_argument("--lang", choices=["id", "en"], help="bahasa tampilan untuk sesi ini")
+    p.add_argument("--self-test", action="store_true",
+                   help="uji seluruh aplikasi di folder sementara, cetak hasilnya, lalu keluar (0 = baik)")
     return p
 
 
@@ -65,6 +67,10 @@ def main_gui(argv: list[str] | None = None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--self-test" in argv:
+        from .selftest import run_self_test
+
+        return run_self_test()
     words, skip = [], False
     for a in argv:
         if skip:

@@ -12,6 +12,7 @@ import time
 import traceback
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_ID, APP_NAME, __version__
@@ -39,6 +40,8 @@ def make_application() -> QApplication:
         app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
     except OSError:
         log.warning("style sheet missing")
+    icon = resource_path("icons", "kotacerdas.png")  # rendered at build time; the SVG in a source run
+    app.setWindowIcon(QIcon(str(icon if icon.exists() else resource_path("icons", "kotacerdas.svg"))))
     return app
 
 
