@@ -68,7 +68,7 @@ def main_gui(argv: list[str] | None = None) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--self-test" in argv:
-        from .selftest import run_self_test
+        from .ui.selftest import run_self_test
 
         return run_self_test()
     words, skip = [], False

@@ -1,4 +1,4 @@
-"""Layers: only the UI (ui/, app.py, selftest.py, __main__'s GUI path) may touch Qt; the domain
+"""Layers: only the UI (ui/, app.py, __main__'s GUI path) may touch Qt; the domain
 is pure and knows nothing of storage, services or SQLAlchemy."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "kotacerdas_desktop"
 QT_MODULES = ("PySide6", "shiboken6", "qtawesome", "qtpy")
-UI_ONLY = {PKG / "app.py", PKG / "__main__.py", PKG / "selftest.py"}
+UI_ONLY = {PKG / "app.py", PKG / "__main__.py"}
 QT_IMPORT_LINE = re.compile(r"^\s*(?:import|from)\s+(?:%s)\b" % "|".join(QT_MODULES), re.MULTILINE)
 
 

@@ -28,7 +28,7 @@ def test_an_error_in_a_slot_fails_the_step():
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from kotacerdas_desktop.selftest import SelfTestError, _Run
+    from kotacerdas_desktop.ui.selftest import SelfTestError, _Run
 
     QApplication.instance() or QApplication([])
     run = _Run(open(os.devnull, "w"))

@@ -20,7 +20,7 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
-from . import APP_NAME, __version__
+from .. import APP_NAME, __version__
 
 
 class SelfTestError(Exception):
@@ -76,13 +76,13 @@ def _pdf_text(path: Path) -> tuple[int, str]:
 
 
 def _checks(run: _Run, tmp: Path) -> None:
-    from .app import build_main_window, make_application
-    from .paths import prepare_paths
-    from .services import Services
-    from .services.reports import ReportRequest, render_to_file
-    from .settings import Preferences
-    from .storage.database import check_database, connect, prepare_database
-    from .ui.icons import Icons
+    from ..app import build_main_window, make_application
+    from ..paths import prepare_paths
+    from ..services import Services
+    from ..services.reports import ReportRequest, render_to_file
+    from ..settings import Preferences
+    from ..storage.database import check_database, connect, prepare_database
+    from .icons import Icons
 
     make_application()
     paths = prepare_paths(tmp / "data")
