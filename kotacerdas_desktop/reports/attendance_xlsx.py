@@ -11,14 +11,13 @@ import io
 
 from .attendance_pdf import AttendanceSheet
 from .pdfbase import Progress
-from .people_export import XLSX_CELL_LIMIT, safe_cell
+from .people_export import PAPER_CODES, XLSX_CELL_LIMIT, print_setup, safe_cell
 
 HEADER = ("No", "Nama", "NIP", "Pangkat/Gol", "Jabatan", "Instansi/OPD", "No. HP", "Tanda tangan")
 KEYS = ("no", "name", "nip", "rank", "jabatan", "opd", "phone", "mode")
 MODES = {"signed": "Ya (layar)", "paper": "Ya (kertas)"}
 TEXT_KEYS = {"nip", "phone"}
 MAX_WIDTH = 60
-PAPER_CODES = {"A4": 9, "F4": 14}  # Excel has no F4; Folio (216 x 330 mm) is what offices pick
 
 
 def _text(cell, value: str) -> None:
@@ -97,12 +96,7 @@ def render_attendance_xlsx(sheet: AttendanceSheet, out, progress: Progress | Non
         _text(ws.cell(row=r, column=1), note)
         ws.cell(row=r, column=1).font = Font(italic=True, size=9)
         r += 1
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_CODES.get(sheet.paper.upper(), 9)
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.oddFooter.center.text = "Halaman &P dari &N"
+    print_setup(ws, PAPER_CODES.get(sheet.paper.upper(), PAPER_CODES["A4"]), header_row)
     buf = io.BytesIO()  # built fully first: a failure leaves nothing half written
     wb.save(buf)
     out.write(buf.getvalue())

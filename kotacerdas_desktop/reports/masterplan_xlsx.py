@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, BinaryIO, Sequence
 
 from .pdfbase import Progress
-from .people_export import _PAPER_CODES, XLSX_CELL_LIMIT, _display_width, safe_cell
+from .people_export import PAPER_CODES, XLSX_CELL_LIMIT, display_width, print_setup, safe_cell
 
 __all__ = ["Column", "Sheet", "EMPTY_TEXT", "HEADER_ROW", "MONEY_FORMAT", "write_workbook"]
 
@@ -81,7 +81,7 @@ def _shown_width(value: Any, kind: str) -> int:
         return len(f"{value:.2f}")
     if kind == "date":
         return 10
-    return _display_width(str(value)[:400])
+    return display_width(str(value)[:400])
 
 
 def _write_sheet(wb, sheet: Sheet, paper_code: int, progress: Progress) -> int:
@@ -111,7 +111,7 @@ def _write_sheet(wb, sheet: Sheet, paper_code: int, progress: Progress) -> int:
         cell.border = border
         cell.alignment = head_align
         # a label wraps in its cell: its longest word sets the floor, not the whole label
-        widths.append(max([6] + [_display_width(w) for w in column.label.split()]))
+        widths.append(max([6] + [display_width(w) for w in column.label.split()]))
 
     rows = sheet.rows or [[sheet.empty_text]]
     for r, values in enumerate(rows, start=HEADER_ROW + 1):
@@ -151,18 +151,7 @@ def _write_sheet(wb, sheet: Sheet, paper_code: int, progress: Progress) -> int:
 
     ws.freeze_panes = f"{get_column_letter(sheet.freeze_columns + 1)}{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = paper_code
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    # Tata naskah dinas margins (inches): 3 cm for binding, 2 cm top and right, 2.5 cm bottom.
-    ws.page_margins.left = round(3.0 / 2.54, 2)
-    ws.page_margins.right = round(2.0 / 2.54, 2)
-    ws.page_margins.top = round(2.0 / 2.54, 2)
-    ws.page_margins.bottom = round(2.5 / 2.54, 2)
-    ws.oddFooter.center.text = "Halaman &P dari &N"
+    print_setup(ws, paper_code, HEADER_ROW)
     return len(sheet.rows)
 
 
@@ -173,7 +162,7 @@ def write_workbook(out: BinaryIO, sheets: Sequence[Sheet], *, title: str = "", p
     from openpyxl import Workbook
 
     progress = progress or Progress()
-    paper_code = _PAPER_CODES.get(str(paper or "A4").strip().upper(), _PAPER_CODES["A4"])
+    paper_code = PAPER_CODES.get(str(paper or "A4").strip().upper(), PAPER_CODES["A4"])
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = "Kota Cerdas Desktop"

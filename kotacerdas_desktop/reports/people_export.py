@@ -72,7 +72,7 @@ TEXT_KEYS = frozenset({"nip", "phone"})
 
 # Paper sizes as Excel codes. Excel has no "F4"; Folio (8.5 x 13 in = 216 x 330 mm)
 # is the same sheet within a millimetre and is what Indonesian offices pick.
-_PAPER_CODES = {"A4": 9, "F4": 14, "FOLIO": 14}
+PAPER_CODES = {"A4": 9, "F4": 14, "FOLIO": 14}
 
 _FORMULA_TRIGGERS = "=+-@"
 # Text that needs the apostrophe: optional apostrophes already there (so that
@@ -147,7 +147,23 @@ def _row_values(row: Any, index: int) -> list[Any]:
     return [row.get(key, "") for key, _ in EXPORT_COLUMNS]
 
 
-def _display_width(text: str) -> int:
+def print_setup(ws, paper_code: int, header_row: int) -> None:
+    """Landscape on the region's paper, one page wide, the header row repeated, the margins of
+    the tata naskah dinas (left 3 cm for binding, top/right 2 cm, bottom 2.5 cm), page numbers."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = paper_code
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins.left = round(3.0 / 2.54, 2)
+    ws.page_margins.right = round(2.0 / 2.54, 2)
+    ws.page_margins.top = round(2.0 / 2.54, 2)
+    ws.page_margins.bottom = round(2.5 / 2.54, 2)
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+
+
+def display_width(text: str) -> int:
     """Width of the longest line in 'character cells' (wide CJK/emoji count 2)."""
     best = 0
     for line in text.split("\n"):
@@ -285,7 +301,7 @@ def write_people_xlsx(path: str | os.PathLike[str], rows: Iterable[Mapping[str, 
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    paper_code = _PAPER_CODES.get(str(paper).strip().upper())
+    paper_code = PAPER_CODES.get(str(paper).strip().upper())
     if paper_code is None:
         raise ValueError(f"Ukuran kertas tidak dikenal: {paper!r} (pilih A4 atau F4).")
     table = [_row_values(row, i) for i, row in enumerate(rows, start=1)]
@@ -315,7 +331,7 @@ def write_people_xlsx(path: str | os.PathLike[str], rows: Iterable[Mapping[str, 
     head_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
     data_align = Alignment(vertical="top", wrap_text=True)
 
-    widths = [max(4, _display_width(label)) for _, label in EXPORT_COLUMNS]
+    widths = [max(4, display_width(label)) for _, label in EXPORT_COLUMNS]
     for col, (_, label) in enumerate(EXPORT_COLUMNS, start=1):
         cell = ws.cell(row=HEADER_ROW, column=col)
         _set_text(cell, label)
@@ -338,7 +354,7 @@ def write_people_xlsx(path: str | os.PathLike[str], rows: Iterable[Mapping[str, 
             cell.alignment = data_align
             if widths[c - 1] < MAX_COLUMN_WIDTH:
                 shown = value if is_text else str(value)
-                widths[c - 1] = max(widths[c - 1], _display_width(shown[:400]))
+                widths[c - 1] = max(widths[c - 1], display_width(shown[:400]))
 
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(MAX_COLUMN_WIDTH, width + 2)
@@ -347,18 +363,7 @@ def write_people_xlsx(path: str | os.PathLike[str], rows: Iterable[Mapping[str, 
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
 
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = paper_code
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    # DOMAIN §6 margins (inches): left 3 cm for binding, top/right 2 cm, bottom 2.5 cm.
-    ws.page_margins.left = round(3.0 / 2.54, 2)
-    ws.page_margins.right = round(2.0 / 2.54, 2)
-    ws.page_margins.top = round(2.0 / 2.54, 2)
-    ws.page_margins.bottom = round(2.5 / 2.54, 2)
-    ws.oddFooter.center.text = "Halaman &P dari &N"
+    print_setup(ws, paper_code, HEADER_ROW)
 
     def _save(fh: BinaryIO) -> None:
         buf = io.BytesIO()  # render fully first; a failure leaves no half file
