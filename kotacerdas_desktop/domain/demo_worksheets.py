@@ -22,7 +22,8 @@ from . import demo_roadmap as rm
 from .bimtek import STAGES
 from .dates import date_in_words, format_days
 from .quickwins import DEFAULT_CRITERIA, DOTS_CRITERION
-from .worksheets import READINESS_TEXT_FIELDS, merge_readiness
+from .readiness import merge_readiness
+from .worksheets import READINESS_TEXT_FIELDS
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Mapping
 
-from .worksheets import (KINDS, READINESS_TEXT_FIELDS, ReadinessConfig, is_blank, missing_fields,
-                         readiness_config, roll_up_keywords)
+from .readiness import ReadinessConfig, readiness_config, roll_up_keywords
+from .worksheets import KINDS, READINESS_TEXT_FIELDS, is_blank, missing_fields
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from ..domain import wizard as wz
 from ..domain.errors import ValidationError
-from ..domain.worksheets import (KINDS, Kind, check_score, clean_value, defaults, is_blank, kind as kind_of,
-                                 merge_readiness, readiness_config, record_warnings)
+from ..domain.readiness import check_score, merge_readiness, readiness_config
+from ..domain.worksheets import (KINDS, Kind, clean_value, defaults, is_blank, kind as kind_of,
+                                 record_warnings)
 from ..storage.models import (Attendance, Bimtek, BimtekDay, Commitment, CommitmentSignatory,
                               CommitmentSignature, CommitmentVersion, Dimension, Element, Framework, Opd,
                               Person, WizardState, WorkItem)

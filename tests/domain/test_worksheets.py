@@ -11,9 +11,10 @@ from kotacerdas_desktop.domain import wizard as wz
 from kotacerdas_desktop.domain.errors import ValidationError
 from kotacerdas_desktop.domain.worksheets import (
     ALL_READINESS, DEFAULT_SCORE_LABELS, KINDS, LONG_TEXT_LIMIT, OPTIONAL_ELEMENTS, READINESS_TEXT_FIELDS,
-    ScoreScale, check_score, clean_long_text, clean_record, clean_value, defaults, is_blank, kind,
-    missing_fields, merge_readiness, parse_time, readiness_choices, readiness_config, record_warnings,
-    roll_up_keywords, split_keywords)
+    clean_long_text, clean_record, clean_value, defaults, is_blank, kind, missing_fields, parse_time,
+    readiness_choices, record_warnings)
+from kotacerdas_desktop.domain.readiness import (ScoreScale, check_score, merge_readiness, readiness_config,
+                                                 roll_up_keywords, split_keywords)
 
 HEX = "0123456789abcdef" * 2
 

@@ -15,7 +15,8 @@ from ...domain.bimtek import STAGES, STATUSES
 from ...domain.dates import format_days
 from ...domain.people import CATEGORIES
 from ...domain.regions import role_title
-from ...domain.worksheets import INNOVATION_TYPES, merge_readiness
+from ...domain.readiness import merge_readiness
+from ...domain.worksheets import INNOVATION_TYPES
 from ...reports import books_content, books_data as bd
 from ...reports.pdfbase import Progress
 from ..bimtek_report import _Resolver, _records
